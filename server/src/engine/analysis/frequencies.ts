@@ -1,0 +1,109 @@
+/**
+ * How often each code was used and by whom: the code × participant matrix, with or without the
+ * segments of subcodes rolled up into their parents (as MAXQDA offers both), and codes ranked the way a
+ * results chapter lists them.
+ */
+import { descendants, type Code } from '../codebook/codebook';
+import { compareNatural, type ProjectIndex } from '../project/projectIndex';
+
+export interface CountOptions {
+  /** Add the segments of every subcode to its parent's counts. */
+  includeSubcodes?: boolean;
+  /** Count interviewer turns as well (default: the project's `count_interviewers`). */
+  withInterviewers?: boolean;
+}
+
+export interface CodeCount {
+  path: string;
+  /** Number of segments. */
+  segments: number;
+  /** Participants with at least one segment, in natural order. */
+  participants: string[];
+  /** Segments per participant. */
+  byParticipant: ReadonlyMap<string, number>;
+}
+
+/** Counts for every code of the codebook, in codebook order. */
+export function codeCounts(index: ProjectIndex, options: CountOptions = {}): Map<string, CodeCount> {
+  const withInterviewers = options.withInterviewers ?? index.codebook.settings.countInterviewers;
+  const codebook = index.codebook;
+  const direct = new Map<string, ReadonlyMap<string, number>>();
+  for (const code of codebook.codes.values()) direct.set(code.path, index.countsOf(code.path, withInterviewers));
+  const result = new Map<string, CodeCount>();
+  for (const code of codebook.codes.values()) {
+    const sources = options.includeSubcodes ? [code, ...descendants(codebook, code.path)] : [code];
+    const byParticipant = new Map<string, number>();
+    let segments = 0;
+    for (const c of sources) {
+      for (const [p, n] of direct.get(c.path) ?? []) {
+        byParticipant.set(p, (byParticipant.get(p) ?? 0) + n);
+        segments += n;
+      }
+    }
+    result.set(code.path, {
+      path: code.path,
+      segments,
+      participants: [...byParticipant.keys()].sort(compareNatural),
+      byParticipant,
+    });
+  }
+  return result;
+}
+
+export interface CodeMatrix {
+  /** Row codes, in codebook order. */
+  codes: string[];
+  /** Column participants, in natural order. */
+  participants: string[];
+  /** cells[row][column]: segments. */
+  cells: number[][];
+  rows: CodeCount[];
+  /** Segments per participant over all codes (each segment once, even with subcodes rolled up). */
+  columnTotals: number[];
+}
+
+export function codeMatrix(index: ProjectIndex, options: CountOptions = {}): CodeMatrix {
+  const counts = codeCounts(index, options);
+  const participants = participantColumns(index, options);
+  const codes = [...counts.keys()];
+  const rows = codes.map((c) => counts.get(c)!);
+  const cells = rows.map((r) => participants.map((p) => r.byParticipant.get(p) ?? 0));
+  const direct = options.includeSubcodes ? codeCounts(index, { ...options, includeSubcodes: false }) : counts;
+  const columnTotals = participants.map((p) => {
+    let total = 0;
+    for (const r of direct.values()) total += r.byParticipant.get(p) ?? 0;
+    return total;
+  });
+  return { codes, participants, cells, rows, columnTotals };
+}
+
+/** The participants a table has columns for: every participant, and interviewers when they are counted. */
+export function participantColumns(index: ProjectIndex, options: CountOptions = {}): string[] {
+  const withInterviewers = options.withInterviewers ?? index.codebook.settings.countInterviewers;
+  const all = new Set(index.participants());
+  if (withInterviewers) for (const i of index.interviewers()) all.add(i);
+  return [...all].sort(compareNatural);
+}
+
+export interface RankOptions extends CountOptions {
+  /** Only these codes (default: every codable code). */
+  filter?: (code: Code) => boolean;
+}
+
+/**
+ * Codes ranked as a results chapter lists them: by how many participants mentioned them, then by number
+ * of segments, then in codebook order. Codes nobody used are left out.
+ */
+export function rankCodes(index: ProjectIndex, options: RankOptions = {}): CodeCount[] {
+  const counts = codeCounts(index, options);
+  const filter = options.filter ?? ((c: Code) => c.codable);
+  const codebook = index.codebook;
+  return [...counts.values()]
+    .filter((c) => c.segments > 0 && filter(codebook.codes.get(c.path)!))
+    .sort(
+      (a, b) =>
+        b.participants.length - a.participants.length ||
+        b.segments - a.segments ||
+        codebook.codes.get(a.path)!.order - codebook.codes.get(b.path)!.order,
+    );
+}

@@ -1,0 +1,452 @@
+/**
+ * The codebook: `codebook.yaml` parsed into a tree of codes, with every problem pointing at its place.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
+import { compileSpeakerPattern, defaultSettings, type ProjectSettings } from '../project/settings';
+import { allTexts, localize, toLocalized, type Localized } from './localized';
+import { validateCodebookShape } from './schema';
+import { editDistance, fold } from '../text/similarity';
+
+export interface Code {
+  /** Slugs from the root joined by `/`, e.g. `afstemmen/geduld`. */
+  path: string;
+  slug: string;
+  parentPath: string | undefined;
+  /** Paths of the children, in codebook order. */
+  children: string[];
+  depth: number;
+  /** Position in a depth-first walk of the codebook, for codebook order. */
+  order: number;
+  label: Localized;
+  definition?: Localized;
+  whenToUse?: Localized;
+  whenNotToUse?: Localized;
+  examples: Localized[];
+  color?: string;
+  codable: boolean;
+  aliases: string[];
+  deprecated: boolean | string;
+  mergedInto?: string;
+  memo?: string;
+  /** Where the code's key stands in codebook.yaml. */
+  keySpan: Span;
+  /** The whole entry (key and its value) in codebook.yaml. */
+  entrySpan: Span;
+  /** Where its `merged_into` value stands, when it has one. */
+  mergedIntoSpan?: Span;
+  /** Where each alias stands. */
+  aliasSpans: Span[];
+}
+
+export type Resolution =
+  | { kind: 'exact'; code: Code }
+  | { kind: 'alias'; code: Code; alias: string }
+  | { kind: 'deprecated'; code: Code }
+  | { kind: 'merged'; code: Code; from: Code }
+  | { kind: 'unknown' };
+
+export interface Codebook {
+  readonly text: string;
+  readonly title?: Localized;
+  readonly settings: ProjectSettings;
+  /** Codes by path, in codebook order. */
+  readonly codes: ReadonlyMap<string, Code>;
+  readonly roots: readonly string[];
+  /** Old path → current path. */
+  readonly aliases: ReadonlyMap<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+  /** false when the file could not be read as YAML at all, so it holds no codes. */
+  readonly parsed: boolean;
+  /** Set when the codebook declared settings explicitly (`project:`). */
+  readonly languages: readonly string[];
+}
+
+/** An empty codebook with default settings, for a project whose codebook is missing or unreadable. */
+export function emptyCodebook(text = ''): Codebook {
+  return {
+    text,
+    settings: defaultSettings(),
+    codes: new Map(),
+    roots: [],
+    aliases: new Map(),
+    diagnostics: [],
+    parsed: false,
+    languages: [],
+  };
+}
+
+export function parseCodebook(text: string): Codebook {
+  const diagnostics: Diagnostic[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  } catch (e) {
+    diagnostics.push(diagnostic(DiagnosticCodes.codebookSyntax, { start: 0, end: 0 }, { detail: String(e) }));
+    return { ...emptyCodebook(text), diagnostics };
+  }
+
+  let fatal = false;
+  for (const err of doc.errors) {
+    const span = { start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]) };
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = text.slice(span.start, span.end) || text.slice(span.start).split(/[:\r\n]/)[0];
+      diagnostics.push(diagnostic(DiagnosticCodes.codebookDuplicate, span, { key: key.trim() }));
+    } else {
+      fatal = true;
+      diagnostics.push(
+        diagnostic(DiagnosticCodes.codebookSyntax, span, { detail: firstLine(err.message) }),
+      );
+    }
+  }
+  if (fatal) return { ...emptyCodebook(text), diagnostics };
+
+  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.push(
+      diagnostic(DiagnosticCodes.codebookSchema, { start: 0, end: Math.min(text.length, 1) }, { detail: 'root' }),
+    );
+    return { ...emptyCodebook(text), diagnostics, parsed: true };
+  }
+
+  for (const problem of validateCodebookShape(value)) {
+    // Colours get their own, more precise diagnostic below.
+    if (problem.path.length >= 1 && problem.path[problem.path.length - 1] === 'color' && problem.keyword === 'pattern') continue;
+    const span = spanOfPath(doc, problem.path, problem.property) ?? { start: 0, end: 0 };
+    diagnostics.push(diagnostic(DiagnosticCodes.codebookSchema, span, { detail: problem.message, field: problem.property }));
+  }
+
+  const settings = readSettings(doc, diagnostics);
+  const codes = new Map<string, Code>();
+  const roots: string[] = [];
+  const codesNode = (doc.contents && isMap(doc.contents) ? doc.contents.get('codes', true) : undefined) as YamlNode | undefined;
+  const counter = { order: 0 };
+  if (codesNode && isMap(codesNode)) {
+    readCodes(codesNode.items as Pair<unknown, unknown>[], undefined, 0, codes, roots, diagnostics, counter);
+  }
+
+  const aliases = new Map<string, string>();
+  for (const code of codes.values()) {
+    code.aliases.forEach((alias, i) => {
+      const span = code.aliasSpans[i] ?? code.keySpan;
+      if (codes.has(alias)) {
+        diagnostics.push(diagnostic(DiagnosticCodes.codebookAliasConflict, span, { alias, other: alias }));
+      } else if (aliases.has(alias) && aliases.get(alias) !== code.path) {
+        diagnostics.push(diagnostic(DiagnosticCodes.codebookAliasConflict, span, { alias, other: aliases.get(alias)! }));
+      } else {
+        aliases.set(alias, code.path);
+      }
+    });
+  }
+  checkMerges(codes, aliases, diagnostics);
+
+  const top = doc.contents && isMap(doc.contents) ? (doc.contents.toJSON() as Record<string, unknown>) : {};
+  const languages = collectLanguages(codes);
+  return {
+    text,
+    title: toLocalized(top.title),
+    settings,
+    codes,
+    roots,
+    aliases,
+    diagnostics,
+    parsed: true,
+    languages,
+  };
+}
+
+function readCodes(
+  items: Pair<unknown, unknown>[],
+  parent: Code | undefined,
+  depth: number,
+  codes: Map<string, Code>,
+  siblings: string[],
+  diagnostics: Diagnostic[],
+  counter: { order: number },
+): void {
+  const seen = new Set<string>();
+  for (const pair of items) {
+    const keyNode = pair.key as YamlNode | null;
+    if (!keyNode || !isScalar(keyNode)) continue;
+    const slug = String(keyNode.value);
+    const keySpan = rangeSpan(keyNode);
+    if (seen.has(slug)) continue; // reported as a duplicate key by the YAML parser
+    seen.add(slug);
+    const path = parent ? `${parent.path}/${slug}` : slug;
+    const valueNode = pair.value as YamlNode | null;
+    const entryEnd = valueNode?.range ? valueNode.range[1] : keySpan.end;
+    const fields = valueNode && isMap(valueNode) ? (valueNode.toJSON() as Record<string, unknown>) : {};
+    const code: Code = {
+      path,
+      slug,
+      parentPath: parent?.path,
+      children: [],
+      depth,
+      order: counter.order++,
+      label: toLocalized(fields.label) ?? { '*': slug },
+      definition: toLocalized(fields.definition),
+      whenToUse: toLocalized(fields.when_to_use),
+      whenNotToUse: toLocalized(fields.when_not_to_use),
+      examples: Array.isArray(fields.examples)
+        ? fields.examples.map(toLocalized).filter((x): x is Localized => x !== undefined)
+        : [],
+      codable: fields.codable !== false,
+      aliases: Array.isArray(fields.aliases) ? fields.aliases.filter((a): a is string => typeof a === 'string') : [],
+      aliasSpans: [],
+      deprecated: typeof fields.deprecated === 'string' ? fields.deprecated : fields.deprecated === true,
+      mergedInto: typeof fields.merged_into === 'string' ? fields.merged_into : undefined,
+      memo: typeof fields.memo === 'string' ? fields.memo : undefined,
+      keySpan,
+      entrySpan: { start: keySpan.start, end: entryEnd },
+    };
+    if (valueNode && isMap(valueNode)) {
+      const colorNode = valueNode.get('color', true) as YamlNode | undefined;
+      if (colorNode && isScalar(colorNode)) {
+        const color = String(colorNode.value);
+        if (/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(color)) code.color = normalizeColor(color);
+        else diagnostics.push(diagnostic(DiagnosticCodes.codebookColor, rangeSpan(colorNode), { color, path }));
+      }
+      const mergedNode = valueNode.get('merged_into', true) as YamlNode | undefined;
+      if (mergedNode && isScalar(mergedNode)) code.mergedIntoSpan = rangeSpan(mergedNode);
+      const aliasNode = valueNode.get('aliases', true) as YamlNode | undefined;
+      if (aliasNode && isSeq(aliasNode)) {
+        for (const item of aliasNode.items) {
+          if (isScalar(item) && typeof item.value === 'string') code.aliasSpans.push(rangeSpan(item));
+        }
+      }
+    }
+    codes.set(path, code);
+    siblings.push(path);
+    parent?.children.push(path);
+    const childNode = valueNode && isMap(valueNode) ? (valueNode.get('codes', true) as YamlNode | undefined) : undefined;
+    if (childNode && isMap(childNode)) {
+      readCodes(childNode.items as Pair<unknown, unknown>[], code, depth + 1, codes, [], diagnostics, counter);
+    }
+  }
+}
+
+function checkMerges(codes: Map<string, Code>, aliases: Map<string, string>, diagnostics: Diagnostic[]): void {
+  for (const code of codes.values()) {
+    if (!code.mergedInto) continue;
+    const span = code.mergedIntoSpan ?? code.keySpan;
+    const target = codes.get(code.mergedInto) ?? codes.get(aliases.get(code.mergedInto) ?? '');
+    if (!target) {
+      diagnostics.push(
+        diagnostic(DiagnosticCodes.codebookMergeTarget, span, {
+          target: code.mergedInto,
+          path: code.path,
+          suggestions: nearestPaths(code.mergedInto, codes, 3),
+        }),
+      );
+      code.mergedInto = undefined;
+    }
+  }
+  for (const code of codes.values()) {
+    if (!code.mergedInto) continue;
+    const visited = new Set<string>([code.path]);
+    let current: Code | undefined = code;
+    while (current?.mergedInto) {
+      const next: string = aliases.get(current.mergedInto) ?? current.mergedInto;
+      if (visited.has(next)) {
+        diagnostics.push(
+          diagnostic(DiagnosticCodes.codebookMergeCycle, code.mergedIntoSpan ?? code.keySpan, {
+            path: code.path,
+            cycle: [...visited, next].join(' → '),
+          }),
+        );
+        break;
+      }
+      visited.add(next);
+      current = codes.get(next);
+    }
+  }
+  // A code in a cycle must not redirect anywhere, or every lookup of it would loop.
+  for (const d of diagnostics) {
+    if (d.code === DiagnosticCodes.codebookMergeCycle) {
+      const c = codes.get(String(d.args.path));
+      if (c) c.mergedInto = undefined;
+    }
+  }
+}
+
+function readSettings(doc: Document.Parsed, diagnostics: Diagnostic[]): ProjectSettings {
+  const settings = defaultSettings();
+  const root = doc.contents;
+  if (!root || !isMap(root)) return settings;
+  const node = root.get('project', true) as YamlNode | undefined;
+  if (!node || !isMap(node)) return settings;
+  const p = node.toJSON() as Record<string, unknown>;
+  const strings = (v: unknown): string[] | undefined =>
+    Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : undefined;
+  if (typeof p.language === 'string') settings.language = p.language;
+  const transcripts = strings(p.transcripts);
+  if (transcripts && transcripts.length > 0) settings.transcripts = transcripts;
+  const exclude = strings(p.exclude);
+  if (exclude) settings.exclude = [...settings.exclude, ...exclude];
+  if (typeof p.speaker_pattern === 'string') {
+    const compiled = compileSpeakerPattern(p.speaker_pattern);
+    if (typeof compiled === 'string') {
+      const at = node.get('speaker_pattern', true) as YamlNode | undefined;
+      diagnostics.push(
+        diagnostic(DiagnosticCodes.codebookPattern, at ? rangeSpan(at) : rangeSpan(node), { detail: compiled }),
+      );
+    } else {
+      settings.speakerPattern = compiled;
+    }
+  }
+  const interviewers = strings(p.interviewers);
+  if (interviewers) settings.interviewers = new Set(interviewers);
+  const participants = strings(p.participants);
+  if (participants) settings.participants = new Set(participants);
+  if (typeof p.count_interviewers === 'boolean') settings.countInterviewers = p.count_interviewers;
+  if (p.severity && typeof p.severity === 'object') {
+    const severity: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'> = {};
+    for (const [k, v] of Object.entries(p.severity as Record<string, unknown>)) {
+      if (v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off') severity[k] = v;
+    }
+    settings.severity = severity;
+  }
+  return settings;
+}
+
+function collectLanguages(codes: Map<string, Code>): string[] {
+  const langs = new Set<string>();
+  for (const code of codes.values()) {
+    for (const k of Object.keys(code.label)) if (k !== '*') langs.add(k);
+  }
+  return [...langs];
+}
+
+/** Finds the span of the node at a JSON path; for a missing or extra property, the span of its key. */
+function spanOfPath(doc: Document.Parsed, path: string[], property?: string): Span | undefined {
+  let node: YamlNode | undefined = doc.contents ?? undefined;
+  let keySpan: Span | undefined;
+  for (const segment of path) {
+    if (!node) break;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) break;
+      keySpan = isScalar(pair.key) ? rangeSpan(pair.key) : undefined;
+      node = (pair.value as YamlNode | null) ?? undefined;
+    } else if (isSeq(node)) {
+      node = (node.items[Number(segment)] as YamlNode | undefined) ?? undefined;
+      keySpan = undefined;
+    } else {
+      break;
+    }
+  }
+  if (property && node && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === property);
+    if (pair && isScalar(pair.key)) return rangeSpan(pair.key);
+    return keySpan ?? rangeSpan(node);
+  }
+  if (node && (isMap(node) || isSeq(node)) && keySpan) return keySpan;
+  return node ? rangeSpan(node) : keySpan;
+}
+
+function rangeSpan(node: YamlNode): Span {
+  const r = node.range;
+  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function normalizeColor(color: string): string {
+  const c = color.toLowerCase();
+  return c.length === 4 ? `#${c[1]}${c[1]}${c[2]}${c[2]}${c[3]}${c[3]}` : c;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Looking codes up
+
+/** Resolves a path written in a tag to the code it counts for. */
+export function resolveCode(codebook: Codebook, path: string): Resolution {
+  let code = codebook.codes.get(path);
+  let alias: string | undefined;
+  if (!code) {
+    const current = codebook.aliases.get(path);
+    if (current) {
+      code = codebook.codes.get(current);
+      alias = path;
+    }
+  }
+  if (!code) return { kind: 'unknown' };
+  if (code.mergedInto) {
+    let target: Code | undefined = code;
+    for (let i = 0; i < 32 && target?.mergedInto; i++) {
+      target = codebook.codes.get(codebook.aliases.get(target.mergedInto) ?? target.mergedInto);
+    }
+    if (target && target !== code) return { kind: 'merged', code: target, from: code };
+  }
+  if (alias) return { kind: 'alias', code, alias };
+  if (code.deprecated) return { kind: 'deprecated', code };
+  return { kind: 'exact', code };
+}
+
+export function codeLabel(codebook: Codebook, code: Code, language: string): string {
+  return localize(code.label, language, codebook.settings.language) ?? code.slug;
+}
+
+/** The code's ancestors from the root down, then the code itself. */
+export function codeLineage(codebook: Codebook, path: string): Code[] {
+  const result: Code[] = [];
+  let current = codebook.codes.get(path);
+  while (current) {
+    result.unshift(current);
+    current = current.parentPath ? codebook.codes.get(current.parentPath) : undefined;
+  }
+  return result;
+}
+
+/** Every code under `path` (not the code itself), depth first. */
+export function descendants(codebook: Codebook, path: string): Code[] {
+  const result: Code[] = [];
+  const visit = (p: string) => {
+    const c = codebook.codes.get(p);
+    if (!c) return;
+    for (const child of c.children) {
+      const cc = codebook.codes.get(child);
+      if (cc) {
+        result.push(cc);
+        visit(child);
+      }
+    }
+  };
+  visit(path);
+  return result;
+}
+
+/**
+ * The codes nearest to a path that does not exist: by edit distance of the whole path, of its last
+ * slug, and by labels that contain what was typed. Best first.
+ */
+export function nearestCodes(codebook: Codebook, path: string, limit = 3): string[] {
+  return nearestPaths(path, codebook.codes, limit);
+}
+
+function nearestPaths(path: string, codes: ReadonlyMap<string, Code>, limit: number): string[] {
+  const wanted = fold(path);
+  const wantedLast = fold(path.split('/').pop() ?? path);
+  const scored: { path: string; score: number }[] = [];
+  for (const code of codes.values()) {
+    if (code.mergedInto) continue;
+    const whole = editDistance(wanted, fold(code.path));
+    const last = editDistance(wantedLast, fold(code.slug));
+    let score = Math.min(whole, last + 0.5);
+    for (const label of allTexts(code.label)) {
+      const l = fold(label);
+      if (wantedLast.length >= 3 && (l.includes(wantedLast) || l.split(/\s+/).some((w) => w.startsWith(wantedLast)))) {
+        score = Math.min(score, 0.75);
+      } else {
+        score = Math.min(score, editDistance(wantedLast, l) + 1);
+      }
+    }
+    const limitScore = Math.max(2, Math.ceil(wantedLast.length / 2));
+    if (score <= limitScore) scored.push({ path: code.path, score: score + (code.codable ? 0 : 0.25) });
+  }
+  scored.sort((a, b) => a.score - b.score || a.path.localeCompare(b.path));
+  return scored.slice(0, limit).map((s) => s.path);
+}
+

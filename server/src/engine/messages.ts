@@ -1,0 +1,166 @@
+/**
+ * The words the engine shows people, in English and Dutch. Diagnostics carry a code and arguments; this
+ * module turns them into a sentence that says what is wrong and what to do.
+ */
+import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from './diagnostics';
+
+export type Language = 'en' | 'nl';
+
+export function languageOf(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+type Template = (a: DiagnosticArgs) => string;
+
+const list = (v: DiagnosticArgs[string], lang: Language): string => {
+  const items = Array.isArray(v) ? v : v === undefined ? [] : [String(v)];
+  return joinList(items.map((s) => `'${s}'`), lang, 'or');
+};
+
+/** `a, b and c` / `a, b en c`; `a, b or c` / `a, b of c`. */
+export function joinList(items: string[], lang: Language, word: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  const conj = word === 'and' ? (lang === 'nl' ? 'en' : 'and') : lang === 'nl' ? 'of' : 'or';
+  return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+}
+
+const en: Record<DiagnosticCode, Template> = {
+  'tag.unclosed': () => "This tag is not closed: end it with ']]' on the same line.",
+  'tag.malformed': (a) =>
+    a.path
+      ? `'${a.path}' is not a code path: use slugs of letters, digits, '-', '_' or '.', joined by '/'.`
+      : 'This tag is empty: write a code path between the brackets, e.g. [[afstemmen/geduld]].',
+  'passage.unclosed': (a) =>
+    a.label ? `Passage '${a.label}' is never closed: end it with '}}#${a.label}' followed by its tags.` : "This passage is never closed: end it with '}}' followed by its tags.",
+  'passage.unopened': (a) =>
+    a.label ? `No passage '${a.label}' is open here: open it with '{{#${a.label} ' or remove this mark.` : "No passage is open here: open it with '{{' or remove this '}}'.",
+  'passage.uncoded': () => "This passage has no code: put a tag right after its close, e.g. '}}[[code]]'.",
+  'passage.malformed': (a) => `Passage label '${a.label}' is already open: give the overlapping passage another label.`,
+  'code.unknown': (a) => {
+    const s = a.suggestions as string[] | undefined;
+    return s && s.length > 0
+      ? `Unknown code '${a.path}'. Did you mean ${list(s, 'en')}? Or add it to codebook.yaml.`
+      : `Unknown code '${a.path}': add it to codebook.yaml or correct the tag.`;
+  },
+  'code.alias': (a) => `'${a.path}' is an old name of '${a.replacement}': replace it with the current path.`,
+  'code.deprecated': (a) => `'${a.path}' is deprecated${a.reason ? ` (${a.reason})` : ''}: code this passage with a current code.`,
+  'code.merged': (a) => `'${a.path}' was merged into '${a.replacement}': replace the tag with '${a.replacement}'.`,
+  'code.not-codable': (a) => {
+    const s = a.suggestions as string[] | undefined;
+    return `'${a.path}' only groups other codes and is not meant for passages${s && s.length ? `: use one of its subcodes, e.g. ${list(s, 'en')}` : ''}.`;
+  },
+  'participant.missing': (a) =>
+    `This transcript names no participant: add 'participant: …' to its front matter. Its segments are counted as '${a.fallback}' until then.`,
+  'frontmatter.invalid': (a) => {
+    if (a.detail === 'duplicate') return `'${a.key}' is set twice in the front matter: keep one.`;
+    if (a.detail === 'participant-list') return "'participant' must name one participant; list the speakers of a group interview in the codebook's project.participants.";
+    if (a.detail === 'not-a-map') return "The front matter must be 'key: value' lines.";
+    return `The front matter is not valid YAML: ${a.detail}.`;
+  },
+  'frontmatter.unclosed': () => "The front matter is not closed: end it with a line '---'.",
+  'codebook.syntax': (a) => `codebook.yaml is not valid YAML: ${a.detail}. Codes from the last valid version are used until it is fixed.`,
+  'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'en'),
+  'codebook.duplicate': (a) => `'${a.key}' appears twice at this level of codebook.yaml: rename or merge one of them.`,
+  'codebook.merge-target': (a) =>
+    `'${a.path}' is merged into '${a.target}', which is not in the codebook${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions, 'en')}?` : '.'}`,
+  'codebook.merge-cycle': (a) => `Merges go round in a circle (${a.cycle}): remove one 'merged_into'.`,
+  'codebook.color': (a) => `'${a.color}' is not a colour: write it as #RRGGBB, e.g. "#2a9d8f" (in quotes).`,
+  'codebook.alias-conflict': (a) => `Alias '${a.alias}' is already ${a.alias === a.other ? 'the path of a code' : `an alias of '${a.other}'`}: remove it here.`,
+  'codebook.pattern': (a) => `speaker_pattern is not a valid regular expression (${a.detail}); the default pattern is used.`,
+  'codebook.missing': (a) => `No codebook.yaml in ${a.folder}: create one (see the README) or point to the folder that has it.`,
+  'file.not-utf8': (a) => `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
+  'file.binary': (a) => `${a.file} is not a text file and was skipped.`,
+  'file.unreadable': (a) => `${a.file} could not be read (${a.detail}) and was skipped.`,
+};
+
+const nl: Record<DiagnosticCode, Template> = {
+  'tag.unclosed': () => "Deze tag is niet gesloten: sluit hem af met ']]' op dezelfde regel.",
+  'tag.malformed': (a) =>
+    a.path
+      ? `'${a.path}' is geen codepad: gebruik slugs van letters, cijfers, '-', '_' of '.', gescheiden door '/'.`
+      : 'Deze tag is leeg: zet een codepad tussen de haken, bijv. [[afstemmen/geduld]].',
+  'passage.unclosed': (a) =>
+    a.label ? `Passage '${a.label}' wordt nergens gesloten: sluit hem af met '}}#${a.label}' en daarna de tags.` : "Deze passage wordt nergens gesloten: sluit hem af met '}}' en daarna de tags.",
+  'passage.unopened': (a) =>
+    a.label ? `Hier is geen passage '${a.label}' open: open hem met '{{#${a.label} ' of verwijder dit teken.` : "Hier is geen passage open: open er een met '{{' of verwijder deze '}}'.",
+  'passage.uncoded': () => "Deze passage heeft geen code: zet direct na de sluiting een tag, bijv. '}}[[code]]'.",
+  'passage.malformed': (a) => `Passagelabel '${a.label}' is al open: geef de overlappende passage een ander label.`,
+  'code.unknown': (a) => {
+    const s = a.suggestions as string[] | undefined;
+    return s && s.length > 0
+      ? `Onbekende code '${a.path}'. Bedoel je ${list(s, 'nl')}? Of voeg hem toe aan codebook.yaml.`
+      : `Onbekende code '${a.path}': voeg hem toe aan codebook.yaml of verbeter de tag.`;
+  },
+  'code.alias': (a) => `'${a.path}' is een oude naam van '${a.replacement}': vervang hem door het huidige pad.`,
+  'code.deprecated': (a) => `'${a.path}' is verouderd${a.reason ? ` (${a.reason})` : ''}: codeer deze passage met een actuele code.`,
+  'code.merged': (a) => `'${a.path}' is samengevoegd met '${a.replacement}': vervang de tag door '${a.replacement}'.`,
+  'code.not-codable': (a) => {
+    const s = a.suggestions as string[] | undefined;
+    return `'${a.path}' groepeert alleen andere codes en is niet bedoeld voor passages${s && s.length ? `: gebruik een van de subcodes, bijv. ${list(s, 'nl')}` : ''}.`;
+  },
+  'participant.missing': (a) =>
+    `Dit transcript noemt geen deelnemer: zet 'participant: …' in de front matter. Tot dan tellen de segmenten als '${a.fallback}'.`,
+  'frontmatter.invalid': (a) => {
+    if (a.detail === 'duplicate') return `'${a.key}' staat twee keer in de front matter: houd er één.`;
+    if (a.detail === 'participant-list') return "'participant' noemt één deelnemer; zet de sprekers van een groepsinterview in project.participants van het codeboek.";
+    if (a.detail === 'not-a-map') return "De front matter moet uit regels 'sleutel: waarde' bestaan.";
+    return `De front matter is geen geldige YAML: ${a.detail}.`;
+  },
+  'frontmatter.unclosed': () => "De front matter is niet gesloten: sluit hem af met een regel '---'.",
+  'codebook.syntax': (a) => `codebook.yaml is geen geldige YAML: ${a.detail}. De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.`,
+  'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'nl'),
+  'codebook.duplicate': (a) => `'${a.key}' staat twee keer op dit niveau van codebook.yaml: hernoem of voeg er een samen.`,
+  'codebook.merge-target': (a) =>
+    `'${a.path}' is samengevoegd met '${a.target}', maar die staat niet in het codeboek${(a.suggestions as string[] | undefined)?.length ? `; bedoel je ${list(a.suggestions, 'nl')}?` : '.'}`,
+  'codebook.merge-cycle': (a) => `Samenvoegingen vormen een kring (${a.cycle}): verwijder één 'merged_into'.`,
+  'codebook.color': (a) => `'${a.color}' is geen kleur: schrijf hem als #RRGGBB, bijv. "#2a9d8f" (tussen aanhalingstekens).`,
+  'codebook.alias-conflict': (a) => `Alias '${a.alias}' is al ${a.alias === a.other ? 'het pad van een code' : `een alias van '${a.other}'`}: verwijder hem hier.`,
+  'codebook.pattern': (a) => `speaker_pattern is geen geldige reguliere expressie (${a.detail}); het standaardpatroon wordt gebruikt.`,
+  'codebook.missing': (a) => `Geen codebook.yaml in ${a.folder}: maak er een (zie de README) of wijs de map aan die er een heeft.`,
+  'file.not-utf8': (a) => `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
+  'file.binary': (a) => `${a.file} is geen tekstbestand en is overgeslagen.`,
+  'file.unreadable': (a) => `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
+};
+
+function schemaMessage(detail: string, lang: Language): string {
+  const [kind, field = '', extra] = detail.split(':');
+  const dutch = lang === 'nl';
+  switch (kind) {
+    case 'unknown-field':
+      return dutch
+        ? `'${field}' is hier geen veld${extra ? `; bedoel je '${extra}'?` : '.'}`
+        : `'${field}' is not a field here${extra ? `; did you mean '${extra}'?` : '.'}`;
+    case 'missing-field':
+      return dutch ? `Hier ontbreekt '${field}'.` : `'${field}' is missing here.`;
+    case 'wrong-type': {
+      const expected = extra ?? '';
+      const words: Record<string, [string, string]> = {
+        string: ['text', 'tekst'],
+        boolean: ['true or false', 'true of false'],
+        array: ['a list', 'een lijst'],
+        object: ['a map of keys and values', 'een map van sleutels en waarden'],
+        number: ['a number', 'een getal'],
+      };
+      const w = words[expected] ?? [expected, expected];
+      return dutch ? `'${field}' moet ${w[1]} zijn.` : `'${field}' must be ${w[0]}.`;
+    }
+    case 'bad-slug':
+      return dutch
+        ? `'${field}' is geen geldige slug: gebruik letters, cijfers, '-', '_' of '.', zonder spaties of '/'.`
+        : `'${field}' is not a valid slug: use letters, digits, '-', '_' or '.', without spaces or '/'.`;
+    case 'bad-value':
+      return dutch ? `De waarde van '${field}' is niet toegestaan.` : `The value of '${field}' is not allowed.`;
+    case 'empty':
+      return dutch ? `'${field}' mag niet leeg zijn.` : `'${field}' must not be empty.`;
+    case 'repeated':
+      return dutch ? `'${field}' bevat een waarde twee keer.` : `'${field}' holds a value twice.`;
+    case 'root':
+      return dutch ? "codebook.yaml moet een map zijn met ten minste 'codes:'." : "codebook.yaml must be a map with at least 'codes:'.";
+    default:
+      return dutch ? `'${field}' klopt niet met het schema van het codeboek.` : `'${field}' does not fit the codebook's schema.`;
+  }
+}
+
+export function diagnosticMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Language = 'en'): string {
+  return (lang === 'nl' ? nl : en)[d.code](d.args);
+}

@@ -1,0 +1,159 @@
+/**
+ * Positions in a text. The engine keeps offsets in UTF-16 code units, as JavaScript strings and LSP do;
+ * this module converts them exactly to lines and columns (UTF-16 columns, as LSP counts) and to Unicode
+ * code points (as REFI-QDA counts). Line breaks are `\r\n`, `\n` and `\r`, as in LSP.
+ */
+
+export interface LineColumn {
+  /** 0-based line. */
+  line: number;
+  /** 0-based column in UTF-16 code units. */
+  character: number;
+}
+
+export class TextPositions {
+  private starts: number[] | undefined;
+  private astral: number[] | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** Offsets at which each line starts; line 0 starts at 0. */
+  get lineStarts(): readonly number[] {
+    return (this.starts ??= computeLineStarts(this.text));
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The line that holds `offset` (0-based). An offset inside a `\r\n` belongs to the line it ends. */
+  lineAt(offset: number): number {
+    const starts = this.lineStarts;
+    const o = clamp(offset, 0, this.text.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): LineColumn {
+    const o = clamp(offset, 0, this.text.length);
+    const line = this.lineAt(o);
+    return { line, character: o - this.lineStarts[line] };
+  }
+
+  /** The offset of a line and column; a column past the end of its line is clamped to the line's end. */
+  offsetAt(position: LineColumn): number {
+    const starts = this.lineStarts;
+    if (position.line < 0) return 0;
+    if (position.line >= starts.length) return this.text.length;
+    const start = starts[position.line];
+    const end = this.lineContentEnd(position.line);
+    return clamp(start + Math.max(0, position.character), start, end);
+  }
+
+  /** The offset where a line's content ends, before its line break. */
+  lineContentEnd(line: number): number {
+    const starts = this.lineStarts;
+    let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+    if (end > starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** The text of a line without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineContentEnd(line));
+  }
+
+  private get astralOffsets(): number[] {
+    return (this.astral ??= computeAstralOffsets(this.text));
+  }
+
+  /** UTF-16 offset → code-point offset. An offset inside a surrogate pair counts as the pair's start. */
+  toCodePoint(offset: number): number {
+    const o = clamp(offset, 0, this.text.length);
+    const astral = this.astralOffsets;
+    // Each surrogate pair that starts before `o` and ends at or before it counts one code unit too many.
+    let lo = 0;
+    let hi = astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (astral[mid] < o) lo = mid + 1;
+      else hi = mid;
+    }
+    // `lo` pairs start before o; when the last of them starts at o-1, o is inside it: count its start.
+    if (lo > 0 && astral[lo - 1] === o - 1) return o - 1 - (lo - 1);
+    return o - lo;
+  }
+
+  /** Code-point offset → UTF-16 offset. */
+  fromCodePoint(codePoint: number): number {
+    const astral = this.astralOffsets;
+    const cp = Math.max(0, codePoint);
+    // The i-th pair starts at code point astral[i] - i.
+    let lo = 0;
+    let hi = astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (astral[mid] - mid < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(cp + lo, this.text.length);
+  }
+
+  /** Number of code points in the whole text. */
+  get codePointLength(): number {
+    return this.text.length - this.astralOffsets.length;
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  const n = text.length;
+  let i = 0;
+  // The next `\r` is searched again only once it has been passed, so text without any stays linear.
+  let cr = text.indexOf('\r');
+  while (i < n) {
+    const lf = text.indexOf('\n', i);
+    if (cr >= 0 && cr < i) cr = text.indexOf('\r', i);
+    if (lf < 0 && cr < 0) break;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      // `\r\n` is one break; a lone `\r` is one too.
+      i = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    } else {
+      i = lf + 1;
+    }
+    starts.push(i);
+  }
+  return starts;
+}
+
+function computeAstralOffsets(text: string): number[] {
+  const result: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        result.push(i);
+        i++;
+      }
+    }
+  }
+  return result;
+}
+
+function clamp(value: number, lo: number, hi: number): number {
+  return value < lo ? lo : value > hi ? hi : value;
+}
+
+/** Strips a leading byte-order mark; editors do not show it and LSP positions do not count it. */
+export function stripBom(text: string): { text: string; hadBom: boolean } {
+  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), hadBom: true } : { text, hadBom: false };
+}

@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { stripBom, TextPositions } from '../../server/src/engine/text/positions';
+
+describe('positions', () => {
+  it('counts lines across \\n, \\r\\n and a lone \\r', () => {
+    const p = new TextPositions('a\nbb\r\nccc\rd');
+    assert.deepEqual(p.lineStarts, [0, 2, 6, 10]);
+    assert.deepEqual(p.positionAt(7), { line: 2, character: 1 });
+    assert.equal(p.lineText(1), 'bb');
+    assert.equal(p.offsetAt({ line: 1, character: 99 }), 4, 'a column past the end stops before the line break');
+    assert.equal(p.lineAt(5), 1, 'the \\n of a \\r\\n belongs to the line it ends');
+  });
+
+  it('gives UTF-16 columns and code points for emoji and combining characters', () => {
+    // "e" + combining acute is two code points; the emoji is two UTF-16 units but one code point.
+    const text = 'Cliënt 😀 zei: cafe\u0301!';
+    const p = new TextPositions(text);
+    const bang = text.indexOf('!');
+    assert.equal(bang, 20);
+    assert.equal(p.toCodePoint(bang), 19);
+    assert.equal(p.fromCodePoint(19), bang);
+    assert.equal(p.codePointLength, [...text].length);
+    assert.equal(p.toCodePoint(text.indexOf('😀') + 2), 8);
+  });
+
+  it('treats an offset inside a surrogate pair as the pair start', () => {
+    const p = new TextPositions('a😀b');
+    assert.equal(p.toCodePoint(2), 1);
+    assert.equal(p.toCodePoint(3), 2);
+  });
+
+  it('strips a byte-order mark', () => {
+    assert.deepEqual(stripBom('\ufeffT1= hoi'), { text: 'T1= hoi', hadBom: true });
+    assert.deepEqual(stripBom('T1= hoi'), { text: 'T1= hoi', hadBom: false });
+  });
+
+  it('round-trips every offset through code points and line/column', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }).map((s) => s + '\r\n😀é\u0301\n'), (text) => {
+        const p = new TextPositions(text);
+        const cps = [...text];
+        let utf16 = 0;
+        for (let cp = 0; cp <= cps.length; cp++) {
+          assert.equal(p.fromCodePoint(cp), utf16);
+          assert.equal(p.toCodePoint(utf16), cp);
+          if (cp < cps.length) utf16 += cps[cp].length;
+        }
+        for (let o = 0; o <= text.length; o++) {
+          const pos = p.positionAt(o);
+          const back = p.offsetAt(pos);
+          // Offsets between \r and \n map to the line's end.
+          assert.ok(back === o || (text[o - 1] === '\r' && text[o] === '\n' && back === o - 1));
+        }
+      }),
+    );
+  });
+});

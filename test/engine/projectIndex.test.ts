@@ -1,0 +1,123 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parseCodebook } from '../../server/src/engine/codebook/codebook';
+import type { Span } from '../../server/src/engine/diagnostics';
+import { ProjectIndex } from '../../server/src/engine/project/projectIndex';
+import { parseTranscript } from '../../server/src/engine/transcript/transcript';
+import { resolveTranscript } from '../../server/src/engine/transcript/resolve';
+import { SMALL_CODEBOOK } from '../helpers/tempProject';
+
+const codebook = parseCodebook(SMALL_CODEBOOK);
+
+/** Pieces transcripts are made of, markup and its mistakes included, so random texts hit every path. */
+const piece = fc.constantFrom(
+  'T1= ', 'T2= ', 'I= ', 'Interviewer: ', '\n', '\n\n', '\r\n', '\r', ' ', 'woord ', 'cliënt ', '😀', 'e\u0301', '\ufeff',
+  '[[effect/band]]', '[[afstemmen/geduld | memo]]', '[[afstemmen/wachten]]', '[[effect/oud]]', '[[onbekend/code]]',
+  '[[afstemmen]]', '[[', ']]', '[[]]', '{{', '}}', '{{#a ', '}}#a', '{{#b ', '}}#b', '[32:56]', '(lacht)', '[inaudible]',
+  '---\n', 'participant: T1\n', 'participant: [T1, T2]\n', 'discipline: drama\n', ': x\n',
+);
+const transcriptText = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+function snapshot(index: ProjectIndex) {
+  const docs = index.documents().map((d) => ({
+    id: d.id,
+    segments: d.resolved.segments.map((s) => [s.code, s.span.start, s.span.end, s.participant, s.role, s.memos.join('|')]),
+    diagnostics: d.resolved.diagnostics.map((x) => [x.code, x.span.start, x.span.end, x.severity]),
+  }));
+  const counts = index.codedPaths().sort().map((p) => [p, [...index.countsOf(p, true)].sort()]);
+  return { docs, counts, participants: index.participants(), interviewers: index.interviewers() };
+}
+
+type Edit =
+  | { kind: 'set'; doc: number; text: string }
+  | { kind: 'splice'; doc: number; at: number; remove: number; insert: string }
+  | { kind: 'delete'; doc: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('set' as const), doc: fc.nat(4), text: transcriptText }),
+  fc.record({ kind: fc.constant('splice' as const), doc: fc.nat(4), at: fc.nat(400), remove: fc.nat(20), insert: transcriptText }),
+  fc.record({ kind: fc.constant('delete' as const), doc: fc.nat(4) }),
+);
+
+describe('project index', () => {
+  it('after random edits, the incrementally updated index equals one rebuilt from scratch', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 30 }), (edits) => {
+        const incremental = new ProjectIndex(codebook);
+        const texts = new Map<string, string>();
+        for (const e of edits) {
+          const id = `T${e.doc}.txt`;
+          if (e.kind === 'set') {
+            incremental.set(id, e.text);
+            texts.set(id, e.text);
+          } else if (e.kind === 'splice') {
+            const old = texts.get(id) ?? '';
+            const at = Math.min(e.at, old.length);
+            const next = old.slice(0, at) + e.insert + old.slice(at + e.remove);
+            incremental.set(id, next);
+            texts.set(id, next);
+          } else {
+            incremental.delete(id);
+            texts.delete(id);
+          }
+        }
+        const rebuilt = new ProjectIndex(codebook);
+        for (const [id, text] of texts) rebuilt.set(id, text);
+        assert.deepEqual(snapshot(incremental), snapshot(rebuilt));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays equal to a rebuild when the codebook changes under it', () => {
+    fc.assert(
+      fc.property(fc.array(transcriptText, { maxLength: 5 }), (texts) => {
+        const index = new ProjectIndex(codebook);
+        texts.forEach((t, i) => index.set(`d${i}.txt`, t));
+        const changed = parseCodebook(SMALL_CODEBOOK.replace('      oud:\n', '      oud2:\n').replace('project:\n', 'project:\n  interviewers: [T2]\n'));
+        index.setCodebook(changed);
+        const rebuilt = new ProjectIndex(changed);
+        texts.forEach((t, i) => rebuilt.set(`d${i}.txt`, t));
+        assert.deepEqual(snapshot(index), snapshot(rebuilt));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('never throws and never puts a position outside the document, whatever the input', () => {
+    const inside = (span: Span, length: number) => {
+      assert.ok(span.start >= 0 && span.start <= span.end && span.end <= length, `span ${span.start}-${span.end} in ${length}`);
+    };
+    fc.assert(
+      fc.property(fc.oneof(transcriptText, fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
+        const parsed = parseTranscript(text, codebook.settings);
+        const resolved = resolveTranscript(parsed, codebook, 'doc');
+        const n = text.length;
+        for (const t of parsed.turns) (inside(t.span, n), inside(t.labelSpan, n));
+        for (const p of parsed.paragraphs) inside(p.span, n);
+        for (const t of parsed.tags) (inside(t.span, n), inside(t.pathSpan, n));
+        for (const p of parsed.passages) (inside(p.openSpan, n), inside(p.closeSpan, n), inside(p.content, n));
+        for (const m of parsed.markup) inside(m, n);
+        for (const s of resolved.segments) inside(s.span, n);
+        for (const d of resolved.diagnostics) inside(d.span, n);
+        for (let i = 1; i < parsed.markup.length; i++) assert.ok(parsed.markup[i - 1].end <= parsed.markup[i].start, 'markup does not overlap');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps counts per code and participant as documents come and go', () => {
+    const index = new ProjectIndex(codebook);
+    index.set('a.txt', '---\nparticipant: T1\n---\nT1= x [[effect/band]]\n\nT1= y [[effect/band]]\n\nI= vraag [[effect/band]]\n');
+    index.set('b.txt', '---\nparticipant: T2\n---\nT2= z [[effect/band]] [[afstemmen/geduld]]\n');
+    assert.deepEqual([...index.countsOf('effect/band')], [['T1', 2], ['T2', 1]]);
+    assert.deepEqual([...index.countsOf('effect/band', true)].sort(), [['I', 1], ['T1', 2], ['T2', 1]]);
+    assert.deepEqual(index.participants(), ['T1', 'T2']);
+    index.set('b.txt', '---\nparticipant: T2\n---\nT2= z\n');
+    assert.deepEqual([...index.countsOf('effect/band')], [['T1', 2]]);
+    assert.equal(index.countsOf('afstemmen/geduld').size, 0);
+    index.delete('a.txt');
+    assert.equal(index.countsOf('effect/band').size, 0);
+    assert.deepEqual(index.participants(), ['T2'], 'a participant without segments still counts as one');
+  });
+});
