@@ -1,0 +1,82 @@
+/**
+ * `codeboom check [dir]`: every problem in the codebook and the transcripts, one per line as
+ * `file:line:col: severity code: message`, or as JSON. Exits 1 when there is an error.
+ */
+import * as path from 'node:path';
+import type { Diagnostic } from '../../engine/diagnostics';
+import { diagnosticMessage } from '../../engine/messages';
+import { TextPositions } from '../../engine/text/positions';
+import { CODEBOOK_FILE } from '../../node/projectFiles';
+import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
+import type { Command } from '../command';
+import { openProject, relative } from '../openProject';
+
+interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export const check: Command = {
+  name: 'check',
+  summary: 'Check the codebook and every transcript; exit 1 when there is an error.',
+  usage: 'codeboom check [dir] [--format text|json] [--lang nl|en] [--out FILE]',
+  options: {
+    format: { type: 'string' },
+    lang: { type: 'string' },
+    out: { type: 'string' },
+  },
+  run(ctx, { positionals, values }) {
+    const format = parseFormat(values.format as string | undefined, ['text', 'json'] as const, 'text');
+    const language = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
+    const project = openProject(ctx, positionals[0], { requireCodebook: false, language });
+    const findings: Finding[] = [];
+    const add = (file: string, text: string, diagnostics: readonly Diagnostic[]) => {
+      const positions = new TextPositions(text);
+      const at = (offset: number) => {
+        const line = positions.lineAt(offset);
+        const column = positions.toCodePoint(offset) - positions.toCodePoint(positions.lineStarts[line]);
+        return { line: line + 1, column: column + 1 };
+      };
+      for (const d of diagnostics) {
+        const s = at(d.span.start);
+        const e = at(d.span.end);
+        findings.push({
+          file: relative(ctx, path.join(project.root, file)),
+          line: s.line,
+          column: s.column,
+          endLine: e.line,
+          endColumn: e.column,
+          severity: d.severity,
+          code: d.code,
+          message: diagnosticMessage(d, language),
+        });
+      }
+    };
+    const codebook = project.index.codebook;
+    add(CODEBOOK_FILE, codebook.text, codebook.diagnostics);
+    for (const { file, problem } of project.fileProblems) add(file, '', [problem]);
+    for (const doc of project.index.documents()) add(doc.id, doc.parsed.text, doc.resolved.diagnostics);
+
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    if (format === 'json') {
+      writeOutput(ctx, JSON.stringify(findings, null, 2) + '\n', values.out as string | undefined);
+    } else {
+      const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}`);
+      writeOutput(ctx, lines.length ? lines.join('\n') + '\n' : '', values.out as string | undefined);
+      const docs = project.index.size;
+      const summary =
+        language === 'nl'
+          ? `${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'} in ${docs} transcripten.`
+          : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${docs} transcripts.`;
+      ctx.stderr(summary + '\n');
+    }
+    return errors > 0 ? 1 : 0;
+  },
+};

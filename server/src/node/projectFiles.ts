@@ -1,0 +1,142 @@
+/**
+ * A project on disk: finding its codebook, listing its transcripts and reading them as text, for the
+ * command line and the language server. Files that cannot be read as UTF-8 text are reported, not fatal.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { emptyCodebook, parseCodebook, type Codebook } from '../engine/codebook/codebook';
+import { diagnostic, DiagnosticCodes, type Diagnostic } from '../engine/diagnostics';
+import { transcriptMatcher } from '../engine/project/settings';
+import { ProjectIndex } from '../engine/project/projectIndex';
+import { stripBom } from '../engine/text/positions';
+
+export const CODEBOOK_FILE = 'codebook.yaml';
+
+/** A problem that stops a command: one sentence for the user. */
+export class UserError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export type ReadResult = { ok: true; text: string; hadBom: boolean } | { ok: false; problem: Diagnostic };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as UTF-8 text; binary files, other encodings and unreadable files give a diagnostic. */
+export function readText(file: string, displayName = file): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const detail = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { ok: false, problem: diagnostic(DiagnosticCodes.fileUnreadable, { start: 0, end: 0 }, { file: displayName, detail }) };
+  }
+  return decodeText(bytes, displayName);
+}
+
+export function decodeText(bytes: Uint8Array, displayName: string): ReadResult {
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) {
+    return { ok: false, problem: diagnostic(DiagnosticCodes.fileBinary, { start: 0, end: 0 }, { file: displayName }) };
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { ok: false, problem: diagnostic(DiagnosticCodes.fileNotUtf8, { start: 0, end: 0 }, { file: displayName }) };
+  }
+  const stripped = stripBom(text);
+  return { ok: true, text: stripped.text, hadBom: stripped.hadBom };
+}
+
+/**
+ * The folder of the project that holds `start`: the nearest folder, from `start` upwards, with a
+ * codebook.yaml. A missing folder or a tree without a codebook is a UserError.
+ */
+export function findProjectRoot(start: string): string {
+  const absolute = path.resolve(start);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch {
+    throw new UserError(`There is no folder ${start}: give the folder of a project (the one with ${CODEBOOK_FILE}).`);
+  }
+  let dir = stat.isDirectory() ? absolute : path.dirname(absolute);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, CODEBOOK_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new UserError(
+    `No ${CODEBOOK_FILE} in ${start} or any folder above it: run the command in a project folder, or create a codebook (see the README).`,
+  );
+}
+
+export interface LoadedCodebook {
+  codebook: Codebook;
+  problem?: Diagnostic;
+}
+
+export function readCodebook(root: string): LoadedCodebook {
+  const read = readText(path.join(root, CODEBOOK_FILE), CODEBOOK_FILE);
+  if (!read.ok) return { codebook: emptyCodebook(), problem: read.problem };
+  return { codebook: parseCodebook(read.text) };
+}
+
+/** Lists the project's transcripts as paths relative to `root`, with `/`, in a stable order. */
+export function listTranscripts(root: string, codebook: Codebook): string[] {
+  const isTranscript = transcriptMatcher(codebook.settings);
+  const found: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name === 'node_modules' || e.name === '.git') continue;
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(dir, e.name), relPath);
+      else if (e.isFile() && isTranscript(relPath)) found.push(relPath);
+    }
+  };
+  walk(root, '');
+  return found.sort();
+}
+
+export interface LoadedProject {
+  root: string;
+  index: ProjectIndex;
+  /** Problems with files that were skipped, and with reading the codebook. */
+  fileProblems: { file: string; problem: Diagnostic }[];
+  /** Transcripts that start with a byte-order mark. */
+  withBom: Set<string>;
+}
+
+export interface LoadOptions {
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Reads a project's codebook and every transcript into a fresh index. */
+export function loadProject(root: string, options: LoadOptions = {}): LoadedProject {
+  const { codebook, problem } = readCodebook(root);
+  const index = new ProjectIndex(codebook);
+  const fileProblems: LoadedProject['fileProblems'] = [];
+  if (problem) fileProblems.push({ file: CODEBOOK_FILE, problem });
+  const withBom = new Set<string>();
+  const files = listTranscripts(root, codebook);
+  files.forEach((rel, i) => {
+    const read = readText(path.join(root, rel), rel);
+    if (read.ok) {
+      index.set(rel, read.text);
+      if (read.hadBom) withBom.add(rel);
+    } else {
+      fileProblems.push({ file: rel, problem: read.problem });
+    }
+    options.onProgress?.(i + 1, files.length);
+  });
+  return { root, index, fileProblems, withBom };
+}

@@ -1,0 +1,156 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { SMALL_CODEBOOK, tempProject, type TempProject } from '../helpers/tempProject';
+import { runCli } from './runCli';
+
+const BIN = path.join(__dirname, '../../bin/codeboom.js');
+
+describe('codeboom check', () => {
+  let p: TempProject;
+  beforeEach(() => {
+    p = tempProject({
+      'codebook.yaml': SMALL_CODEBOOK,
+      'T1.txt': '---\nparticipant: T1\n---\nT1= Ik wacht af. [[afstemmen/gedud]]\n',
+      'T2.txt': '---\nparticipant: T2\n---\nT2= Goed zo. [[afstemmen/wachten]]\n',
+      'notes/ignored.md': 'not a transcript under these globs [[nonsense]]\n',
+    });
+  });
+  afterEach(() => p.dispose());
+
+  it('prints file:line:col: severity code: message and exits 1 on an error', async () => {
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.equal(run.status, 1);
+    assert.deepEqual(run.stdout.trim().split('\n'), [
+      "T1.txt:4:20: error code.unknown: Unknown code 'afstemmen/gedud'. Did you mean 'afstemmen/geduld'? Or add it to codebook.yaml.",
+      "T2.txt:4:16: warning code.alias: 'afstemmen/wachten' is an old name of 'afstemmen/geduld': replace it with the current path.",
+    ]);
+    assert.match(run.stderr, /1 error, 1 warning in 2 transcripts/);
+  });
+
+  it('exits 0 when there are only warnings, and gives JSON on request', async () => {
+    p.write('T1.txt', '---\nparticipant: T1\n---\nT1= Ik wacht af. [[afstemmen/geduld]]\n');
+    const run = await runCli(['check', p.root, '--format', 'json'], { cwd: p.root });
+    assert.equal(run.status, 0);
+    const findings = JSON.parse(run.stdout);
+    assert.deepEqual(findings.map((f: { code: string; line: number }) => [f.code, f.line]), [['code.alias', 4]]);
+  });
+
+  it('finds the project from a folder inside it, and counts columns in characters', async () => {
+    p.write('interviews/a/T3.txt', '---\nparticipant: T3\n---\nT3= 😀 é [[x]]\n');
+    const run = await runCli(['check', 'interviews/a'], { cwd: p.root });
+    assert.ok(run.stdout.includes("interviews/a/T3.txt:4:11: error code.unknown: Unknown code 'x'"), run.stdout);
+  });
+
+  it('reports codebook problems in codebook.yaml', async () => {
+    p.write('codebook.yaml', 'codes:\n  a:\n    label: [oops\n');
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^codebook\.yaml:\d+:\d+: error codebook\.syntax: codebook\.yaml is not valid YAML/m);
+  });
+
+  it('skips binary and non-UTF-8 files with a warning', async () => {
+    p.write('T3.txt', new Uint8Array([0x54, 0x33, 0x3d, 0x20, 0xe9, 0x0a]));
+    p.write('T4.txt', new Uint8Array([0x00, 0x01, 0x02]));
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.match(run.stdout, /T3\.txt:1:1: warning file\.not-utf8: T3\.txt is not UTF-8 text and was skipped: save it as UTF-8\./);
+    assert.match(run.stdout, /T4\.txt:1:1: warning file\.binary: T4\.txt is not a text file and was skipped\./);
+  });
+});
+
+describe('codeboom segments', () => {
+  it('writes the documented CSV columns, with code-point offsets and RFC 4180 quoting', async () => {
+    const p = tempProject({
+      'codebook.yaml': SMALL_CODEBOOK,
+      'T1.txt': '\ufeff---\r\nparticipant: T1\r\n---\r\nT1= Hij zei 😀 "nee, {{echt niet}}[[effect/band | memo]]".\r\nEn toen. [[afstemmen/geduld]]\r\n',
+    });
+    try {
+      const run = await runCli(['segments', p.root]);
+      assert.equal(run.status, 0, run.stderr);
+      const lines = run.stdout.split('\r\n');
+      assert.equal(lines[0], 'file,participant,speaker,code,code_label,start_line,end_line,start_offset,end_offset,text');
+      const text = p.read('T1.txt').replace(/^\ufeff/, '');
+      const cps = [...text];
+      const band = lines.find((l) => l.includes('effect/band'))!;
+      const start = cps.join('').indexOf('echt niet');
+      const startCp = [...text.slice(0, start)].length;
+      assert.equal(band, `T1.txt,T1,T1,effect/band,Band (samenwerking),4,4,${startCp},${startCp + 9},echt niet`);
+      assert.equal(cps.slice(startCp, startCp + 9).join(''), 'echt niet');
+      const geduld = run.stdout.slice(run.stdout.indexOf('afstemmen/geduld'));
+      assert.ok(geduld.startsWith('afstemmen/geduld,Geduld,4,5,'), geduld);
+      assert.ok(geduld.includes(',"Hij zei 😀 ""nee, echt niet"".\r\nEn toen."\r\n'), JSON.stringify(geduld));
+      const json = JSON.parse((await runCli(['segments', p.root, '--format', 'json'])).stdout);
+      assert.deepEqual(json.find((r: { code: string }) => r.code === "effect/band").memos, ["memo"]);
+    } finally {
+      p.dispose();
+    }
+  });
+});
+
+describe('codeboom report', () => {
+  it('writes every format, and to a file with --out', async () => {
+    const p = tempProject({ 'codebook.yaml': SMALL_CODEBOOK, 'T1.txt': '---\nparticipant: T1\n---\nT1= <script>alert(1)</script> [[afstemmen/geduld]]\n' });
+    try {
+      const md = await runCli(['report', p.root, '--format', 'markdown', '--lang', 'en']);
+      assert.match(md.stdout, /^# Coding report/);
+      assert.match(md.stdout, /- Patience \(T1\)/);
+      const csv = await runCli(['report', p.root, '--format', 'csv']);
+      assert.equal(csv.stdout.split('\r\n')[0], 'code,code_label,depth,codable,segments,participants,T1');
+      const html = await runCli(['report', p.root, '--format', 'html', '--out', 'out.html'], { cwd: p.root });
+      assert.equal(html.status, 0);
+      const written = p.read('out.html');
+      assert.match(written, /<td class="label"[^>]*>Geduld<\/td>/);
+      assert.doesNotMatch(written, /https?:\/\//);
+    } finally {
+      p.dispose();
+    }
+  });
+});
+
+describe('bad input', () => {
+  it('a missing folder, no codebook, a codebook that is not YAML, a bad option: one sentence, no stack', async () => {
+    const p = tempProject({ 'T1.txt': 'T1= hoi\n' });
+    try {
+      const missing = await runCli(['report', path.join(p.root, 'nope')]);
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /^codeboom report: There is no folder .*nope: give the folder of a project/);
+      const none = await runCli(['report', p.root]);
+      assert.equal(none.status, 2);
+      assert.match(none.stderr, /No codebook\.yaml in .* or any folder above it/);
+      p.write('codebook.yaml', 'codes:\n  a: [\n');
+      const broken = await runCli(['report', p.root], { cwd: p.root });
+      assert.equal(broken.status, 2);
+      assert.match(broken.stderr, /^codeboom report: codebook\.yaml:\d+:\d+: codebook\.yaml is not valid YAML/);
+      const format = await runCli(['report', p.root, '--format', 'pdf']);
+      assert.match(format.stderr, /--format must be one of text, markdown, csv, json, html, not 'pdf'/);
+      const option = await runCli(['report', '--colour']);
+      assert.equal(option.status, 2);
+      assert.match(option.stderr, /Unknown option '--colour'/);
+      const command = await runCli(['raport']);
+      assert.equal(command.status, 2);
+      assert.match(command.stderr, /'raport' is not a command/);
+      for (const r of [missing, none, broken, format, option, command]) assert.doesNotMatch(r.stderr, /\n\s+at /);
+    } finally {
+      p.dispose();
+    }
+  });
+
+  it('the installed binary exits non-zero with one sentence', () => {
+    const run = spawnSync(process.execPath, [BIN, 'check', '/no/such/folder'], { encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr.trim().split('\n').length, 1);
+    assert.match(run.stderr, /There is no folder \/no\/such\/folder/);
+  });
+
+  it('shows progress on a terminal only', async () => {
+    const files: Record<string, string> = { 'codebook.yaml': SMALL_CODEBOOK };
+    for (let i = 0; i < 60; i++) files[`T${i}.txt`] = `---\nparticipant: T${i}\n---\nT${i}= x [[effect/band]]\n`;
+    const p = tempProject(files);
+    try {
+      assert.match((await runCli(['report', p.root], { interactive: true })).stderr, /Reading transcripts \d+\/60/);
+      assert.equal((await runCli(['report', p.root], { interactive: false })).stderr, '');
+    } finally {
+      p.dispose();
+    }
+  });
+});
