@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseCodebook } from '../../server/src/engine/codebook/codebook';
 import { defaultSettings } from '../../server/src/engine/project/settings';
 import { resolveTranscript } from '../../server/src/engine/transcript/resolve';
-import { cleanText, parseTranscript } from '../../server/src/engine/transcript/transcript';
+import { cleanDocument, cleanText, parseTranscript } from '../../server/src/engine/transcript/transcript';
 import { marked } from '../helpers/markers';
 import { SMALL_CODEBOOK } from '../helpers/tempProject';
 
@@ -156,5 +156,20 @@ describe('transcript checking against the codebook', () => {
     assert.equal(text.slice(s.span.start, s.span.end), 'mooi');
     assert.deepEqual(parsed.positions.positionAt(s.span.start), { line: 3, character: 18 });
     assert.equal(parsed.positions.toCodePoint(s.span.start), [...text.slice(0, s.span.start)].length);
+  });
+});
+
+describe('clean text', () => {
+  it('maps offsets between the tagged transcript and its text without markup, both ways', () => {
+    const text = 'T1= Je moet {{heel veel geduld}}[[afstemmen/geduld]] hebben. [[effect/band]]\nEn {{#a x {{#b y}}#a[[a]] z}}#b[[b]].\n';
+    const parsed = parseTranscript(text, settings);
+    const clean = cleanDocument(parsed);
+    assert.equal(clean.text, 'T1= Je moet heel veel geduld hebben.\nEn x y z.\n');
+    for (let i = 0; i < clean.text.length; i++) {
+      const source = clean.toSource(i);
+      assert.equal(text[source], clean.text[i], `clean ${i}`);
+      assert.equal(clean.toClean(source), i);
+    }
+    assert.equal(clean.toClean(text.indexOf('[[effect')), clean.text.indexOf('\n'));
   });
 });

@@ -449,3 +449,52 @@ export function cleanText(parsed: Pick<ParsedTranscript, 'text' | 'markup'>, spa
   if (pos < span.end) out += text.slice(pos, span.end);
   return out;
 }
+
+/**
+ * The transcript without markup (front matter kept), and the mapping of offsets between the two: what
+ * exports, comparisons between coders and imports work on.
+ */
+export interface CleanDocument {
+  text: string;
+  /** Source offset → offset in the clean text (an offset inside markup maps to where the markup was). */
+  toClean(offset: number): number;
+  /** Clean offset → source offset of the same character. */
+  toSource(offset: number): number;
+}
+
+export function cleanDocument(parsed: Pick<ParsedTranscript, 'text' | 'markup'>): CleanDocument {
+  const { text, markup } = parsed;
+  // removedBefore[i]: characters removed by markup[0..i-1].
+  const removedBefore: number[] = new Array(markup.length + 1);
+  removedBefore[0] = 0;
+  for (let i = 0; i < markup.length; i++) removedBefore[i + 1] = removedBefore[i] + (markup[i].end - markup[i].start);
+  // Clean offset at which markup[i] was removed.
+  const cleanAt = markup.map((m, i) => m.start - removedBefore[i]);
+  const clean = cleanText(parsed, { start: 0, end: text.length });
+  return {
+    text: clean,
+    toClean(offset) {
+      let lo = 0;
+      let hi = markup.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (markup[mid].start < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      // markup[0..lo-1] start before offset; the last of them may contain it.
+      if (lo > 0 && markup[lo - 1].end > offset) return cleanAt[lo - 1];
+      return offset - removedBefore[lo];
+    },
+    toSource(offset) {
+      // The last markup removed at or before this clean offset decides the shift.
+      let lo = 0;
+      let hi = markup.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cleanAt[mid] <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return offset + removedBefore[lo];
+    },
+  };
+}
