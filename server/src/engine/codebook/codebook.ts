@@ -29,6 +29,8 @@ export interface Code {
   deprecated: boolean | string;
   mergedInto?: string;
   memo?: string;
+  /** The code's REFI-QDA GUID as stored in codebook.yaml, when it has one (exports derive one otherwise). */
+  guid?: string;
   /** Where the code's key stands in codebook.yaml. */
   keySpan: Span;
   /** The whole entry (key and its value) in codebook.yaml. */
@@ -196,6 +198,7 @@ function readCodes(
       deprecated: typeof fields.deprecated === 'string' ? fields.deprecated : fields.deprecated === true,
       mergedInto: typeof fields.merged_into === 'string' ? fields.merged_into : undefined,
       memo: typeof fields.memo === 'string' ? fields.memo : undefined,
+      guid: typeof fields.guid === 'string' ? fields.guid : undefined,
       keySpan,
       entrySpan: { start: keySpan.start, end: entryEnd },
     };
