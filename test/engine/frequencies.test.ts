@@ -47,7 +47,7 @@ describe('frequencies', () => {
 describe('retrieval', () => {
   it('finds the segments of a code, of a participant and of a document variable value', () => {
     const index = project();
-    const texts = (hits: ReturnType<typeof findSegments>) => hits.map(segmentText);
+    const texts = (hits: ReturnType<typeof findSegments>) => hits.map((h) => segmentText(index, h));
     assert.deepEqual(texts(findSegments(index, { code: 'afstemmen/geduld' })), ['Ik wacht.', 'Ik wacht ook.', 'ik speel mee']);
     assert.deepEqual(texts(findSegments(index, { code: 'afstemmen', includeSubcodes: true, participant: 'T2' })), ['Ik wacht ook.', 'ik speel mee', 'ik speel mee']);
     assert.deepEqual(texts(findSegments(index, { variable: { name: 'discipline', value: 'drama' } })), ['Ik wacht.', 'Samen.']);

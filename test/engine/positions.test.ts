@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { stripBom, TextPositions } from '../../server/src/engine/text/positions';
+import { Utf8Offsets } from '../../server/src/engine/text/utf8';
 
 describe('positions', () => {
   it('counts lines across \\n, \\r\\n and a lone \\r', () => {
@@ -53,6 +54,30 @@ describe('positions', () => {
           assert.ok(back === o || (text[o - 1] === '\r' && text[o] === '\n' && back === o - 1));
         }
       }),
+    );
+  });
+});
+
+describe('UTF-8 offsets', () => {
+  it('convert every character boundary of the bytes to the UTF-16 offset of the same place', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 120 }), fc.nat(7), (text, pad) => {
+        // A buffer at an odd place in memory, as Node's pooled buffers often are.
+        const whole = Buffer.from('x'.repeat(pad) + text, 'utf8');
+        const bytes = whole.subarray(pad);
+        const offsets = new Utf8Offsets(bytes);
+        let byte = 0;
+        let unit = 0;
+        for (const ch of text) {
+          assert.equal(offsets.toUtf16(byte), unit);
+          const len = Buffer.byteLength(ch, 'utf8');
+          for (let k = 1; k < len; k++) assert.equal(offsets.toUtf16(byte + k), unit, 'inside a character');
+          byte += len;
+          unit += ch.length === 2 || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+        }
+        assert.equal(offsets.toUtf16(byte), unit);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

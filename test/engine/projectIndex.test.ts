@@ -4,6 +4,9 @@ import { parseCodebook } from '../../server/src/engine/codebook/codebook';
 import type { Span } from '../../server/src/engine/diagnostics';
 import { ProjectIndex } from '../../server/src/engine/project/projectIndex';
 import { parseTranscript } from '../../server/src/engine/transcript/transcript';
+import { digestBytes, digestParsed } from '../../server/src/engine/transcript/digest';
+import { speakerMatcher } from '../../server/src/engine/transcript/speakers';
+import { DEFAULT_SPEAKER_PATTERN } from '../../server/src/engine/project/settings';
 import { resolveTranscript } from '../../server/src/engine/transcript/resolve';
 import { SMALL_CODEBOOK } from '../helpers/tempProject';
 
@@ -91,7 +94,7 @@ describe('project index', () => {
     fc.assert(
       fc.property(fc.oneof(transcriptText, fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
         const parsed = parseTranscript(text, codebook.settings);
-        const resolved = resolveTranscript(parsed, codebook, 'doc');
+        const resolved = resolveTranscript(digestParsed(parsed), codebook, 'doc');
         const n = text.length;
         for (const t of parsed.turns) (inside(t.span, n), inside(t.labelSpan, n));
         for (const p of parsed.paragraphs) inside(p.span, n);
@@ -119,5 +122,54 @@ describe('project index', () => {
     index.delete('a.txt');
     assert.equal(index.countsOf('effect/band').size, 0);
     assert.deepEqual(index.participants(), ['T2'], 'a participant without segments still counts as one');
+  });
+});
+
+describe('indexing from bytes', () => {
+  it('a digest made from bytes equals the digest of the parsed text', () => {
+    fc.assert(
+      fc.property(fc.oneof(transcriptText, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+        const bytes = Buffer.from(text, 'utf8');
+        const fromBytes = digestBytes(bytes, codebook.settings);
+        const fromText = digestParsed(parseTranscript(text, codebook.settings));
+        assert.deepEqual(
+          { ...fromBytes, lineStarts: [...fromBytes.lineStarts] },
+          { ...fromText, lineStarts: [...fromText.lineStarts] },
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a document set from bytes counts and checks exactly as one set from text, and reads its words on demand', () => {
+    fc.assert(
+      fc.property(fc.array(transcriptText, { maxLength: 4 }), (texts) => {
+        const files = new Map(texts.map((t, i) => [`d${i}.txt`, t]));
+        const fromText = new ProjectIndex(codebook);
+        const fromBytes = new ProjectIndex(codebook, { readText: (id) => files.get(id) });
+        for (const [id, t] of files) {
+          fromText.set(id, t);
+          fromBytes.setBytes(id, Buffer.from(t, 'utf8'));
+        }
+        assert.deepEqual(snapshot(fromBytes), snapshot(fromText));
+        for (const id of files.keys()) assert.equal(fromBytes.parsed(id)?.text, files.get(id));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the byte matcher for the default speaker pattern agrees with the regular expression', () => {
+    const line = fc
+      .array(fc.constantFrom('T', '1', '2', 'I', 'NT', 'Interviewer', 'Onderzoeker', 'É', 'x', ' ', '\t', '=', ':', '[', ']', '12', ':34', '[1:02:03] ', '[32:56]', '²', 'ẞ'), { maxLength: 10 })
+      .map((p) => p.join(''));
+    const fallback = speakerMatcher({ speakerPattern: new RegExp(DEFAULT_SPEAKER_PATTERN + '(?:)', 'u') });
+    const fast = speakerMatcher({ speakerPattern: new RegExp(DEFAULT_SPEAKER_PATTERN, 'u') });
+    fc.assert(
+      fc.property(line, (text) => {
+        const bytes = Buffer.from(text, 'utf8');
+        assert.deepEqual(fast(bytes, 0, bytes.length), fallback(bytes, 0, bytes.length), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

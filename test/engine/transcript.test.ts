@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseCodebook } from '../../server/src/engine/codebook/codebook';
 import { defaultSettings } from '../../server/src/engine/project/settings';
+import { digestParsed } from '../../server/src/engine/transcript/digest';
 import { resolveTranscript } from '../../server/src/engine/transcript/resolve';
 import { cleanDocument, cleanText, parseTranscript } from '../../server/src/engine/transcript/transcript';
 import { marked } from '../helpers/markers';
@@ -11,7 +12,7 @@ const codebook = parseCodebook(SMALL_CODEBOOK);
 
 function segmentsOf(text: string, fallback = 'doc') {
   const parsed = parseTranscript(text, codebook.settings);
-  const resolved = resolveTranscript(parsed, codebook, fallback);
+  const resolved = resolveTranscript(digestParsed(parsed), codebook, fallback);
   return {
     parsed,
     resolved,
@@ -131,7 +132,7 @@ describe('transcript checking against the codebook', () => {
   it('attributes segments to declared participants, the document participant, or the interviewer', () => {
     const cb = parseCodebook(SMALL_CODEBOOK.replace('project:\n', 'project:\n  participants: [T3, T4]\n  interviewers: [I, R]\n'));
     const text = '---\nparticipant: T3\n---\nIntro zonder spreker. [[effect/band]]\n\nT4= Ik ook. [[effect/band]]\n\nR= Vraag. [[effect/band]]\n\nX= Onbekend. [[effect/band]]\n';
-    const resolved = resolveTranscript(parseTranscript(text, cb.settings), cb, 'doc');
+    const resolved = resolveTranscript(digestParsed(parseTranscript(text, cb.settings)), cb, 'doc');
     assert.deepEqual(
       resolved.segments.map((s) => [s.participant, s.role, s.speaker]),
       [

@@ -61,7 +61,11 @@ export const check: Command = {
     const codebook = project.index.codebook;
     add(CODEBOOK_FILE, codebook.text, codebook.diagnostics);
     for (const { file, problem } of project.fileProblems) add(file, '', [problem]);
-    for (const doc of project.index.documents()) add(doc.id, doc.parsed.text, doc.resolved.diagnostics);
+    for (const doc of project.index.documents()) {
+      if (doc.resolved.diagnostics.length === 0) continue;
+      // Columns are counted in characters, so the text is read again for documents with a finding.
+      add(doc.id, project.index.parsed(doc.id)?.text ?? '', doc.resolved.diagnostics);
+    }
 
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;

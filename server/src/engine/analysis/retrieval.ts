@@ -5,6 +5,7 @@
 import { descendants } from '../codebook/codebook';
 import { compareNatural, type IndexedDocument, type ProjectIndex } from '../project/projectIndex';
 import type { Segment } from '../transcript/resolve';
+import { lineOfOffset } from '../transcript/digest';
 import { cleanText } from '../transcript/transcript';
 
 export interface SegmentQuery {
@@ -51,14 +52,14 @@ export function findSegments(index: ProjectIndex, query: SegmentQuery = {}): Seg
 /** A document variable's value; `participant` is one too. */
 export function documentVariable(document: IndexedDocument, name: string): string | undefined {
   if (name === 'participant') return document.resolved.participant;
-  return document.parsed.frontMatter?.variables[name];
+  return document.digest.frontMatter?.variables[name];
 }
 
 /** Every variable name used in the project's front matter, and its values. */
 export function documentVariables(index: ProjectIndex): Map<string, string[]> {
   const result = new Map<string, Set<string>>();
   for (const d of index.documents()) {
-    for (const [k, v] of Object.entries(d.parsed.frontMatter?.variables ?? {})) {
+    for (const [k, v] of Object.entries(d.digest.frontMatter?.variables ?? {})) {
       let values = result.get(k);
       if (!values) result.set(k, (values = new Set()));
       values.add(v);
@@ -67,14 +68,18 @@ export function documentVariables(index: ProjectIndex): Map<string, string[]> {
   return new Map([...result].map(([k, v]) => [k, [...v].sort(compareNatural)]));
 }
 
-/** The segment's words, with all tag and passage markup removed. */
-export function segmentText(hit: SegmentHit): string {
-  return cleanText(hit.document.parsed, hit.segment.span);
+/**
+ * The segment's words, with all tag and passage markup removed; undefined when the document's text
+ * cannot be read any more.
+ */
+export function segmentText(index: ProjectIndex, hit: SegmentHit): string | undefined {
+  const parsed = index.parsed(hit.document.id);
+  return parsed ? cleanText(parsed, hit.segment.span) : undefined;
 }
 
 /** First and last line of the segment, 1-based and inclusive. */
 export function segmentLines(hit: SegmentHit): { start: number; end: number } {
-  const p = hit.document.parsed.positions;
+  const lines = hit.document.digest.lineStarts;
   const { start, end } = hit.segment.span;
-  return { start: p.lineAt(start) + 1, end: p.lineAt(Math.max(start, end - 1)) + 1 };
+  return { start: lineOfOffset(lines, start) + 1, end: lineOfOffset(lines, Math.max(start, end - 1)) + 1 };
 }

@@ -1,17 +1,31 @@
 /**
- * The index of one project: its codebook and every transcript, parsed once per text and kept current one
- * document at a time. The code × participant counts are kept up to date as documents come and go, so
- * queries never walk the whole corpus for a number.
+ * The index of one project: its codebook and every transcript, kept current one document at a time.
+ *
+ * For each transcript it keeps a digest (codings, tags, line starts; no text) and the segments the
+ * codebook makes of it, and it keeps the code × participant counts up to date as documents come and go,
+ * so that no query walks the corpus for a number. Documents the host gives as text (open in an editor)
+ * keep their full parse; any other is parsed again from its text when a feature needs the words,
+ * through the host's `readText`, and a few of those parses are cached.
  */
 import { emptyCodebook, type Codebook } from '../codebook/codebook';
+import { digestBytes, digestParsed, type TranscriptDigest } from '../transcript/digest';
 import { resolveTranscript, type ResolvedTranscript, type Segment } from '../transcript/resolve';
-import { parseTranscript, type ParsedTranscript } from '../transcript/transcript';
+import { encodeUtf8, parseTranscript, type Encode, type ParsedTranscript } from '../transcript/transcript';
 
 export interface IndexedDocument {
   /** Path relative to the project's folder, with `/`. */
   readonly id: string;
-  readonly parsed: ParsedTranscript;
+  readonly digest: TranscriptDigest;
   readonly resolved: ResolvedTranscript;
+}
+
+export interface IndexOptions {
+  /** The current text of a document, for features that need its words (quotes, exports). */
+  readText?: (id: string) => string | undefined;
+  /** UTF-8 encoding; Node hosts pass Buffer.from, whose searches are faster. */
+  encode?: Encode;
+  /** How many parses of documents without an open text to keep. */
+  cacheSize?: number;
 }
 
 /** Counts of one code: participant → segments. */
@@ -20,6 +34,10 @@ export type ParticipantCounts = Map<string, number>;
 export class ProjectIndex {
   private cb: Codebook;
   private readonly docs = new Map<string, IndexedDocument>();
+  /** Parses of documents the host gave as text; they stay until the document is replaced or closed. */
+  private readonly open = new Map<string, ParsedTranscript>();
+  /** Recently used parses of other documents, most recent last. */
+  private readonly cache = new Map<string, ParsedTranscript>();
   /** code → participant → segments, over participant turns. */
   private readonly participantCounts = new Map<string, ParticipantCounts>();
   /** code → speaker → segments, over interviewer turns. */
@@ -27,9 +45,11 @@ export class ProjectIndex {
   /** participant → number of documents and segments that name them. */
   private readonly participantRefs = new Map<string, number>();
   private rev = 0;
+  private readonly options: Required<Pick<IndexOptions, 'encode' | 'cacheSize'>> & IndexOptions;
 
-  constructor(codebook: Codebook = emptyCodebook()) {
+  constructor(codebook: Codebook = emptyCodebook(), options: IndexOptions = {}) {
     this.cb = codebook;
+    this.options = { encode: encodeUtf8, cacheSize: 32, ...options };
   }
 
   get codebook(): Codebook {
@@ -46,34 +66,67 @@ export class ProjectIndex {
   }
 
   /**
-   * Replaces the codebook. Documents are re-checked against it; they are parsed again only when the
-   * speaker settings changed, since only those affect parsing.
+   * Replaces the codebook. Documents are checked against it again from their digests; they are parsed
+   * again only when the speaker settings changed, since only those affect parsing.
    */
   setCodebook(codebook: Codebook): void {
     const reparse = speakerKey(codebook) !== speakerKey(this.cb);
     this.cb = codebook;
+    this.cache.clear();
     const entries = [...this.docs.values()];
     for (const doc of entries) this.remove(doc.id);
     for (const doc of entries) {
-      const parsed = reparse ? parseTranscript(doc.parsed.text, codebook.settings) : doc.parsed;
-      this.add(doc.id, parsed);
+      let digest = doc.digest;
+      if (reparse) {
+        const text = this.open.get(doc.id)?.text ?? this.options.readText?.(doc.id);
+        if (text !== undefined) {
+          const parsed = parseTranscript(text, codebook.settings, this.options.encode);
+          if (this.open.has(doc.id)) this.open.set(doc.id, parsed);
+          digest = digestParsed(parsed);
+        }
+      }
+      this.add(doc.id, digest);
     }
     this.rev++;
   }
 
-  /** Adds or replaces one document from its text. */
+  /** Adds or replaces a document from its text, keeping the parse (a document open in an editor). */
   set(id: string, text: string): IndexedDocument {
     const old = this.docs.get(id);
-    if (old && old.parsed.text === text) return old;
+    const openParse = this.open.get(id);
+    if (old && openParse && openParse.text === text) return old;
     if (old) this.remove(id);
-    const doc = this.add(id, parseTranscript(text, this.cb.settings));
+    const parsed = parseTranscript(text, this.cb.settings, this.options.encode);
+    this.open.set(id, parsed);
+    this.cache.delete(id);
+    const doc = this.add(id, digestParsed(parsed));
     this.rev++;
     return doc;
+  }
+
+  /** Adds or replaces a document from its UTF-8 bytes (without a byte-order mark), keeping only its digest. */
+  setBytes(id: string, bytes: Uint8Array): IndexedDocument {
+    if (this.docs.has(id)) this.remove(id);
+    this.open.delete(id);
+    this.cache.delete(id);
+    const doc = this.add(id, digestBytes(bytes, this.cb.settings));
+    this.rev++;
+    return doc;
+  }
+
+  /** Forgets the open text of a document (closed in the editor) but keeps it indexed. */
+  release(id: string): void {
+    const parsed = this.open.get(id);
+    if (!parsed) return;
+    this.open.delete(id);
+    this.remember(id, parsed);
   }
 
   delete(id: string): boolean {
     if (!this.docs.has(id)) return false;
     this.remove(id);
+    this.open.delete(id);
+    this.cache.delete(id);
     this.rev++;
     return true;
   }
@@ -84,6 +137,31 @@ export class ProjectIndex {
 
   has(id: string): boolean {
     return this.docs.has(id);
+  }
+
+  isOpen(id: string): boolean {
+    return this.open.has(id);
+  }
+
+  /**
+   * The full parse of a document, for features that need its words: its open text, a cached parse, or
+   * its text read through `readText`. Undefined when the text cannot be had.
+   */
+  parsed(id: string): ParsedTranscript | undefined {
+    const open = this.open.get(id);
+    if (open) return open;
+    const cached = this.cache.get(id);
+    if (cached) {
+      this.cache.delete(id);
+      this.cache.set(id, cached);
+      return cached;
+    }
+    if (!this.docs.has(id)) return undefined;
+    const text = this.options.readText?.(id);
+    if (text === undefined) return undefined;
+    const parsed = parseTranscript(text, this.cb.settings, this.options.encode);
+    this.remember(id, parsed);
+    return parsed;
   }
 
   /** Documents sorted by path, so every listing is stable. */
@@ -116,9 +194,14 @@ export class ProjectIndex {
     return [...set].sort(compareNatural);
   }
 
-  private add(id: string, parsed: ParsedTranscript): IndexedDocument {
-    const resolved = resolveTranscript(parsed, this.cb, fallbackName(id));
-    const doc: IndexedDocument = { id, parsed, resolved };
+  private remember(id: string, parsed: ParsedTranscript): void {
+    this.cache.set(id, parsed);
+    while (this.cache.size > this.options.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  private add(id: string, digest: TranscriptDigest): IndexedDocument {
+    const resolved = resolveTranscript(digest, this.cb, fallbackName(id));
+    const doc: IndexedDocument = { id, digest, resolved };
     this.docs.set(id, doc);
     this.count(doc, +1);
     return doc;

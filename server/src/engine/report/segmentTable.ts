@@ -4,7 +4,8 @@
  * exclusive; the text is the passage with all markup removed.
  */
 import { codeLabel } from '../codebook/codebook';
-import { findSegments, segmentLines, segmentText, type SegmentQuery } from '../analysis/retrieval';
+import { findSegments, segmentLines, type SegmentQuery } from '../analysis/retrieval';
+import { cleanText } from '../transcript/transcript';
 import type { Language } from '../messages';
 import type { ProjectIndex } from '../project/projectIndex';
 import { toCsv } from './csv';
@@ -41,7 +42,9 @@ export function segmentRows(index: ProjectIndex, language: Language, query: Segm
   const codebook = index.codebook;
   return findSegments(index, query).map((hit) => {
     const { segment, document } = hit;
-    const positions = document.parsed.positions;
+    const parsed = index.parsed(document.id);
+    if (!parsed) throw new TextUnavailable(document.id);
+    const positions = parsed.positions;
     const lines = segmentLines(hit);
     const code = codebook.codes.get(segment.code);
     const row: SegmentRow = {
@@ -54,13 +57,20 @@ export function segmentRows(index: ProjectIndex, language: Language, query: Segm
       end_line: lines.end,
       start_offset: positions.toCodePoint(segment.span.start),
       end_offset: positions.toCodePoint(segment.span.end),
-      text: segmentText(hit),
+      text: cleanText(parsed, segment.span),
     };
-    if (segment.memos.length > 0) row.memos = segment.memos;
+    if (segment.memos.length > 0) row.memos = [...segment.memos];
     return row;
   });
 }
 
 export function segmentsCsv(rows: SegmentRow[]): string {
   return toCsv([...SEGMENT_COLUMNS], rows.map((r) => SEGMENT_COLUMNS.map((c) => r[c])));
+}
+
+/** A document's text could not be read when its segments were listed (it was moved or deleted). */
+export class TextUnavailable extends Error {
+  constructor(readonly id: string) {
+    super(`${id} could not be read`);
+  }
 }

@@ -1,10 +1,10 @@
 /**
- * A parsed transcript checked against the codebook: its codings become segments with their code and
+ * A transcript (its digest) checked against the codebook: its codings become segments with their code and
  * attribution, and every tag the codebook does not accept becomes a diagnostic.
  */
 import { nearestCodes, resolveCode, type Codebook } from '../codebook/codebook';
 import { applySeverities, diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
-import type { ParsedTranscript } from './transcript';
+import type { TranscriptDigest } from './digest';
 
 export type SpeakerRole = 'participant' | 'interviewer';
 
@@ -23,8 +23,10 @@ export interface Segment {
   /** Who the segment is attributed to: a participant, or an interviewer's label. */
   participant: string;
   role: SpeakerRole;
-  memos: string[];
+  memos: readonly string[];
 }
+
+const NO_MEMOS: readonly string[] = Object.freeze([]);
 
 export interface ResolvedTranscript {
   segments: Segment[];
@@ -38,14 +40,14 @@ export interface ResolvedTranscript {
  * @param fallbackName what to call the participant of a document without `participant:` (its file name),
  *   so that no coding is lost from the counts.
  */
-export function resolveTranscript(parsed: ParsedTranscript, codebook: Codebook, fallbackName: string): ResolvedTranscript {
+export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, fallbackName: string): ResolvedTranscript {
   const settings = codebook.settings;
-  const diagnostics: Diagnostic[] = [...parsed.problems];
-  const docParticipant = parsed.frontMatter?.participant;
+  const diagnostics: Diagnostic[] = [...digest.problems];
+  const docParticipant = digest.frontMatter?.participant;
   const participant = docParticipant ?? fallbackName;
 
   // Resolve each tag once.
-  const resolved: (string | undefined)[] = parsed.tags.map((tag) => {
+  const resolved: (string | undefined)[] = digest.tags.map((tag) => {
     if (!tag.wellFormed) return undefined;
     if (codebook.codes.size === 0 && !codebook.parsed) return undefined;
     const r = resolveCode(codebook, tag.path);
@@ -83,21 +85,22 @@ export function resolveTranscript(parsed: ParsedTranscript, codebook: Codebook, 
   });
 
   const segments: Segment[] = [];
-  const byKey = new Map<string, Segment>();
+  // Segments by what they code (a passage, or a paragraph), to merge repeated tags of one code.
+  const byTarget = new Map<number, Segment[]>();
   let unattributed = false;
-  for (const coding of parsed.codings) {
+  for (const coding of digest.codings) {
     const code = resolved[coding.tag];
     if (code === undefined) continue;
-    const key = `${coding.passage >= 0 ? `p${coding.passage}` : `g${coding.paragraph}`}:${code}`;
-    const tag = parsed.tags[coding.tag];
-    const existing = byKey.get(key);
+    const target = coding.passage >= 0 ? coding.passage * 2 + 1 : coding.paragraph * 2;
+    const tag = digest.tags[coding.tag];
+    let siblings = byTarget.get(target);
+    const existing = siblings?.find((x) => x.code === code);
     if (existing) {
       existing.tags.push(coding.tag);
-      if (tag.memo) existing.memos.push(tag.memo);
+      if (tag.memo) existing.memos = [...existing.memos, tag.memo];
       continue;
     }
-    const turn = coding.turn >= 0 ? parsed.turns[coding.turn] : undefined;
-    const speaker = turn?.speaker;
+    const speaker = coding.turn >= 0 ? digest.turnSpeakers[coding.turn] : undefined;
     let role: SpeakerRole = 'participant';
     let who = participant;
     if (speaker !== undefined) {
@@ -121,14 +124,15 @@ export function resolveTranscript(parsed: ParsedTranscript, codebook: Codebook, 
       speaker,
       participant: who,
       role,
-      memos: tag.memo ? [tag.memo] : [],
+      memos: tag.memo ? [tag.memo] : NO_MEMOS,
     };
-    byKey.set(key, segment);
+    if (!siblings) byTarget.set(target, (siblings = []));
+    siblings.push(segment);
     segments.push(segment);
   }
 
   if (unattributed) {
-    const span = parsed.frontMatter?.span ?? firstLineSpan(parsed);
+    const span = digest.frontMatter?.span ?? firstLineSpan(digest);
     diagnostics.push(diagnostic(DiagnosticCodes.participantMissing, span, { fallback: fallbackName }));
   }
 
@@ -140,6 +144,6 @@ export function resolveTranscript(parsed: ParsedTranscript, codebook: Codebook, 
   };
 }
 
-function firstLineSpan(parsed: ParsedTranscript): Span {
-  return { start: 0, end: parsed.positions.lineContentEnd(0) };
+function firstLineSpan(parsed: TranscriptDigest): Span {
+  return { start: 0, end: parsed.lineStarts.length > 1 ? parsed.lineStarts[1] - 1 : parsed.length };
 }

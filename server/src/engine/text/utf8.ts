@@ -1,0 +1,167 @@
+/**
+ * Working on UTF-8 bytes: transcripts are scanned as bytes (no string has to be made of a whole file to
+ * index it), so the scanner needs whitespace tests, small decodes, and the exact conversion of byte
+ * offsets to UTF-16 offsets and code points.
+ */
+
+const decoder = new TextDecoder('utf-8');
+
+type WithLatin1 = Uint8Array & { latin1Slice?: (start: number, end: number) => string };
+
+/**
+ * Decodes a short run of bytes. ASCII takes a fast path: Node's buffers decode it natively without a
+ * view being made, plain Uint8Arrays through String.fromCharCode.
+ */
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 256) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      const latin1 = (bytes as WithLatin1).latin1Slice;
+      if (latin1) return latin1.call(bytes, start, end);
+      return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+    }
+  }
+  return decoder.decode(bytes.subarray(start, end));
+}
+
+/** Number of UTF-8 bytes of `text.slice(start, end)`. */
+export function utf8Length(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * The length in bytes of the whitespace character at `i`, or 0. Whitespace is what the parser treats as
+ * blank: space, tab, no-break space, the Unicode spaces U+2000–U+200B, U+3000 and U+FEFF.
+ */
+export function spaceLengthAt(b: Uint8Array, i: number, end: number): number {
+  const c = b[i];
+  if (c === 0x20 || c === 0x09) return 1;
+  if (c === 0xc2) return i + 1 < end && b[i + 1] === 0xa0 ? 2 : 0;
+  if (c === 0xe2) return i + 2 < end && b[i + 1] === 0x80 && b[i + 2] >= 0x80 && b[i + 2] <= 0x8b ? 3 : 0;
+  if (c === 0xe3) return i + 2 < end && b[i + 1] === 0x80 && b[i + 2] === 0x80 ? 3 : 0;
+  if (c === 0xef) return i + 2 < end && b[i + 1] === 0xbb && b[i + 2] === 0xbf ? 3 : 0;
+  return 0;
+}
+
+/** The length in bytes of the whitespace character that ends just before `i`, or 0. */
+export function spaceLengthBefore(b: Uint8Array, i: number, floor: number): number {
+  if (i <= floor) return 0;
+  const c = b[i - 1];
+  if (c === 0x20 || c === 0x09) return 1;
+  if (c === 0xa0) return i - 2 >= floor && b[i - 2] === 0xc2 ? 2 : 0;
+  if (i - 3 < floor) return 0;
+  const a = b[i - 3];
+  const m = b[i - 2];
+  if (a === 0xe2 && m === 0x80 && c >= 0x80 && c <= 0x8b) return 3;
+  if (a === 0xe3 && m === 0x80 && c === 0x80) return 3;
+  if (a === 0xef && m === 0xbb && c === 0xbf) return 3;
+  return 0;
+}
+
+/**
+ * Converts byte offsets of a UTF-8 text to UTF-16 offsets. On first use it records, in one pass, where
+ * each character of more than one byte starts and how many bytes more than UTF-16 units the text has
+ * used up to there; a conversion is then a search in that list, which callers that convert in
+ * ascending order (most do) walk instead of searching. A text of ASCII only converts as it is.
+ */
+export class Utf8Offsets {
+  private starts: number[] | undefined;
+  /** excess[i]: bytes minus UTF-16 units of the text up to the end of the i-th multibyte character. */
+  private excess: number[] = [];
+  private hint = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private build(): number[] {
+    const b = this.bytes;
+    const n = b.length;
+    const starts: number[] = [];
+    const excess = this.excess;
+    let total = 0;
+    const record = (i: number) => {
+      const c = b[i];
+      if (c < 0xc0) return;
+      starts.push(i);
+      // 2 bytes → 1 unit, 3 bytes → 1 unit, 4 bytes → 2 units.
+      total += c >= 0xe0 ? 2 : 1;
+      excess.push(total);
+    };
+    // Eight bytes at a time where the view is aligned: a word without a high bit is all ASCII.
+    let i = 0;
+    const misalign = (4 - ((b.byteOffset + i) & 3)) & 3;
+    for (; i < misalign && i < n; i++) record(i);
+    const words = (n - i) >> 2;
+    if (words > 0) {
+      const view = new Uint32Array(b.buffer, b.byteOffset + i, words);
+      let w = 0;
+      for (; w + 1 < words; w += 2) {
+        if (((view[w] | view[w + 1]) & 0x80808080) === 0) continue;
+        const base = i + (w << 2);
+        for (let k = 0; k < 8; k++) record(base + k);
+      }
+      for (; w < words; w++) {
+        if ((view[w] & 0x80808080) === 0) continue;
+        const base = i + (w << 2);
+        for (let k = 0; k < 4; k++) record(base + k);
+      }
+      i += words << 2;
+    }
+    for (; i < n; i++) record(i);
+    this.starts = starts;
+    return starts;
+  }
+
+  /** UTF-16 offset of byte offset `offset` (an offset inside a character counts as its start). */
+  toUtf16(offset: number): number {
+    const starts = this.starts ?? this.build();
+    if (starts.length === 0) return offset;
+    const o = Math.min(Math.max(offset, 0), this.bytes.length);
+    // k: number of multibyte characters that start before o.
+    let k = this.hint;
+    if (k > starts.length || (k > 0 && starts[k - 1] >= o)) k = search(starts, o);
+    else while (k < starts.length && starts[k] < o) k++;
+    this.hint = k;
+    if (k === 0) return o;
+    const last = starts[k - 1];
+    if (o < last + sequenceLength(this.bytes[last])) {
+      // Inside a character: convert its start.
+      return last - (k >= 2 ? this.excess[k - 2] : 0);
+    }
+    return o - this.excess[k - 1];
+  }
+}
+
+/** Number of entries of a sorted list that are below `value`. */
+function search(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sequenceLength(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+}

@@ -1,0 +1,142 @@
+/**
+ * Finding speaker labels (`T12= `, `I= `, `Interviewer: `) at the start of a line of UTF-8 bytes. The
+ * project's pattern is a regular expression applied to each line; the default pattern also has an exact
+ * byte-level twin for lines of ASCII, so that indexing a corpus does not make a string of every line.
+ */
+import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings } from '../project/settings';
+import { decodeUtf8, spaceLengthAt, utf8Length } from '../text/utf8';
+
+export type SpeakerSettings = Pick<ProjectSettings, 'speakerPattern'>;
+
+export interface SpeakerMatch {
+  speaker: string;
+  labelStart: number;
+  labelEnd: number;
+  /** Where the label and its `=` or `:` end. */
+  end: number;
+}
+
+export type SpeakerMatcher = (bytes: Uint8Array, lineStart: number, lineEnd: number) => SpeakerMatch | undefined;
+
+/** Lines longer than this are matched on their first this-many bytes: a label is near the start. */
+const PREFIX_BYTES = 512;
+
+const WORDS = ['Interviewer', 'Interviewster', 'Interviewee', 'Respondent', 'Onderzoeker', 'Deelnemer', 'Participant', 'Moderator'].map(
+  (w) => Array.from(w, (c) => c.charCodeAt(0)),
+);
+
+const matchers = new WeakMap<RegExp, SpeakerMatcher>();
+
+/** The matcher for a project's speaker pattern (made once per pattern). */
+export function speakerMatcher(settings: SpeakerSettings): SpeakerMatcher {
+  const pattern = settings.speakerPattern;
+  let matcher = matchers.get(pattern);
+  if (!matcher) matchers.set(pattern, (matcher = makeMatcher(pattern)));
+  return matcher;
+}
+
+function makeMatcher(pattern: RegExp): SpeakerMatcher {
+  const sticky = stickyVersion(pattern);
+  const byRegex: SpeakerMatcher = (bytes, lineStart, lineEnd) => {
+    const end = Math.min(lineEnd, lineStart + PREFIX_BYTES);
+    const text = decodeUtf8(bytes, lineStart, end);
+    sticky.lastIndex = 0;
+    const m = sticky.exec(text);
+    if (!m || m.index !== 0) return undefined;
+    const g = m.indices?.groups?.speaker ?? m.indices?.[1] ?? [0, m[0].length];
+    const speaker = text.slice(g[0], g[1]).trim();
+    if (!speaker) return undefined;
+    const labelStart = lineStart + utf8Length(text, 0, g[0]);
+    const labelEnd = labelStart + utf8Length(text, g[0], g[1]);
+    return { speaker, labelStart, labelEnd, end: lineStart + utf8Length(text, 0, m[0].length) };
+  };
+  if (pattern.source !== DEFAULT_SPEAKER_PATTERN) return byRegex;
+  return (bytes, lineStart, lineEnd) => {
+    const result = matchDefaultAscii(bytes, lineStart, lineEnd);
+    return result === NOT_ASCII ? byRegex(bytes, lineStart, lineEnd) : result;
+  };
+}
+
+const NOT_ASCII = Symbol('not ascii');
+
+/**
+ * The default pattern, `^(?:\[\d{1,2}(?::\d{2}){1,2}\][ \t]*)?(?<speaker>\p{Lu}[\p{Lu}\p{N}]{0,5}|Interviewer|…)[ \t]*[=:]`,
+ * decided on bytes. Returns NOT_ASCII when a byte it would have to judge is not ASCII, so that the
+ * regular expression decides instead.
+ */
+function matchDefaultAscii(b: Uint8Array, start: number, end: number): SpeakerMatch | undefined | typeof NOT_ASCII {
+  let i = start;
+  // Optional timestamp: [d{1,2}(:dd){1,2}] then spaces or tabs.
+  if (b[i] === 0x5b) {
+    const t = timestampEnd(b, i, end);
+    if (t > 0) {
+      i = t;
+      while (i < end && (b[i] === 0x20 || b[i] === 0x09)) i++;
+    }
+  }
+  if (i >= end) return undefined;
+  const first = b[i];
+  if (first >= 0x80) return NOT_ASCII;
+  const labelStart = i;
+  if (first >= 0x41 && first <= 0x5a) {
+    let j = i + 1;
+    while (j < end && j - i < 6 && isUpperOrDigit(b[j])) j++;
+    if (j < end && b[j] >= 0x80) return NOT_ASCII;
+    const after = separatorEnd(b, j, end);
+    if (after > 0) return { speaker: decodeUtf8(b, labelStart, j), labelStart, labelEnd: j, end: after };
+  }
+  for (const word of WORDS) {
+    if (end - i < word.length) continue;
+    let k = 0;
+    while (k < word.length && b[i + k] === word[k]) k++;
+    if (k < word.length) continue;
+    const after = separatorEnd(b, i + k, end);
+    if (after > 0) return { speaker: decodeUtf8(b, labelStart, i + k), labelStart, labelEnd: i + k, end: after };
+  }
+  return undefined;
+}
+
+function isUpperOrDigit(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** After a label: `[ \t]*[=:]`; returns the offset after the separator, or 0. */
+function separatorEnd(b: Uint8Array, from: number, end: number): number {
+  let j = from;
+  while (j < end && (b[j] === 0x20 || b[j] === 0x09)) j++;
+  return j < end && (b[j] === 0x3d || b[j] === 0x3a) ? j + 1 : 0;
+}
+
+/** `[12:34]` or `[1:02:03]` at `i`; returns the offset after `]`, or 0. */
+function timestampEnd(b: Uint8Array, i: number, end: number): number {
+  let j = i + 1;
+  const digits = (min: number, max: number) => {
+    let k = 0;
+    while (j < end && k < max && b[j] >= 0x30 && b[j] <= 0x39) {
+      j++;
+      k++;
+    }
+    return k >= min;
+  };
+  if (!digits(1, 2)) return 0;
+  let groups = 0;
+  while (groups < 2 && j < end && b[j] === 0x3a) {
+    j++;
+    if (!digits(2, 2)) return 0;
+    // Exactly two digits: a third digit makes it no timestamp.
+    groups++;
+  }
+  if (groups === 0) return 0;
+  return j < end && b[j] === 0x5d ? j + 1 : 0;
+}
+
+function stickyVersion(pattern: RegExp): RegExp {
+  const flags = new Set(pattern.flags.split(''));
+  flags.add('m');
+  flags.add('y');
+  flags.add('d');
+  flags.delete('g');
+  return new RegExp(pattern.source, [...flags].join(''));
+}
+
+export { spaceLengthAt };
