@@ -7,9 +7,10 @@
  */
 import { codeLabel, resolveCode, type Codebook } from '../codebook/codebook';
 import { localize } from '../codebook/localized';
-import type { IndexedDocument } from '../project/projectIndex';
+import type { ResolvedTranscript } from '../transcript/resolve';
 import { TextPositions } from '../text/positions';
-import { cleanDocument } from '../transcript/transcript';
+import { cleanDocument, type ParsedTranscript } from '../transcript/transcript';
+import { RefiError } from './refiError';
 import { nameGuid } from './guid';
 import { codeGuids, writeCodes } from './refiCodes';
 import { variableType, writeVariableValue, type VariableType } from './variables';
@@ -46,10 +47,18 @@ export interface QdpxContent {
   warnings: string[];
 }
 
-/** The project as needed by the export: an index, or anything with its codebook and documents. */
+/** The project as the export needs it: a ProjectIndex, or anything with its codebook and documents. */
 export interface ExportableProject {
   readonly codebook: Codebook;
-  documents(): IndexedDocument[];
+  documents(): readonly { readonly id: string; readonly resolved: ResolvedTranscript }[];
+  /** The full parse of a document (its text is needed). */
+  parsed(id: string): ParsedTranscript | undefined;
+}
+
+interface Document {
+  id: string;
+  resolved: ResolvedTranscript;
+  parsed: ParsedTranscript;
 }
 
 interface Selection {
@@ -61,7 +70,7 @@ interface Selection {
 }
 
 interface Source {
-  doc: IndexedDocument;
+  doc: Document;
   guid: string;
   name: string;
   text: string;
@@ -80,7 +89,11 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
   const language = options.language ?? codebook.settings.language;
   const guids = codeGuids(codebook);
   const warnings: string[] = [];
-  const docs = project.documents();
+  const docs: Document[] = project.documents().map((d) => {
+    const parsed = project.parsed(d.id);
+    if (!parsed) throw new RefiError(`The text of ${d.id} could not be read again: check that the file is still there, then export again.`);
+    return { id: d.id, resolved: d.resolved, parsed };
+  });
   const names = sourceNames(docs);
   const sources = docs.map((doc) => toSource(doc, names.get(doc.id)!, codebook, warnings));
 
@@ -177,7 +190,7 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
   };
 }
 
-function toSource(doc: IndexedDocument, name: string, codebook: Codebook, warnings: string[]): Source {
+function toSource(doc: Document, name: string, codebook: Codebook, warnings: string[]): Source {
   const clean = cleanDocument(doc.parsed);
   const bodyStart = clean.toClean(doc.parsed.bodyStart);
   const text = clean.text.slice(bodyStart);
@@ -215,14 +228,14 @@ function toSource(doc: IndexedDocument, name: string, codebook: Codebook, warnin
 }
 
 /** Source names: the file name without extension, or the whole path when two files share a name. */
-function sourceNames(docs: readonly IndexedDocument[]): Map<string, string> {
+function sourceNames(docs: readonly Document[]): Map<string, string> {
   const base = (id: string) => (id.split('/').pop() ?? id).replace(/\.[^.]+$/, '');
   const count = new Map<string, number>();
   for (const d of docs) count.set(base(d.id), (count.get(base(d.id)) ?? 0) + 1);
   return new Map(docs.map((d) => [d.id, count.get(base(d.id))! > 1 ? d.id.replace(/\.[^./]+$/, '') : base(d.id)]));
 }
 
-function collectVariables(docs: readonly IndexedDocument[]): Map<string, { guid: string; type: VariableType }> {
+function collectVariables(docs: readonly Document[]): Map<string, { guid: string; type: VariableType }> {
   const values = new Map<string, string[]>();
   for (const d of docs) {
     for (const [k, v] of Object.entries(d.parsed.frontMatter?.variables ?? {})) {

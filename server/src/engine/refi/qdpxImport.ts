@@ -1,0 +1,294 @@
+/**
+ * Import of a REFI-QDA project (.qdpx) as a Codeboom project: codebook.yaml, and each plain-text source
+ * as a transcript in `transcripts/` whose passages reproduce every coding exactly. Cases become the
+ * participant and variables the document variables in front matter. Nothing is written here: the result
+ * is a plan of files that the caller writes all together, or not at all. Any damaged or hostile input
+ * stops the import with one sentence (a RefiError); a source that cannot become a transcript is skipped
+ * with its reason.
+ */
+import { importCodebook } from './codebookImport';
+import { normalizeGuid } from './guid';
+import { fileStem, unique } from './names';
+import { readCodes, type RefiCode } from './refiCodes';
+import { RefiError } from './refiError';
+import { decodeUtf8, readRefiXml } from './refiXml';
+import { locateSource } from './sourcePaths';
+import { writeTranscript, type PlannedCoding } from './transcriptWriter';
+import { VALUE_ELEMENTS } from './variables';
+import { childNamed, childrenNamed, type XmlElement } from './xml';
+import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip';
+import { TextPositions } from '../text/positions';
+
+export interface QdpxImportOptions {
+  /**
+   * How to read `endPosition`: `exclusive` (the standard's examples, qc, ATLAS.ti, QualCoder: the
+   * position after the last character) or `inclusive` (the last character itself).
+   */
+  endPosition?: 'exclusive' | 'inclusive';
+  /** For tools that count a CRLF line break as one character instead of two code points. */
+  crlfAsOne?: boolean;
+  limits?: ZipLimits;
+  /** Folder of the transcripts inside the project (default `transcripts`). */
+  folder?: string;
+}
+
+export interface PlannedFile {
+  /** Relative to the project's folder, with `/`. */
+  path: string;
+  content: string;
+}
+
+export interface SkippedSource {
+  source: string;
+  reason: string;
+}
+
+export interface QdpxImportSummary {
+  codes: number;
+  transcripts: number;
+  /** Coded selections written as passages. */
+  selections: number;
+  codings: number;
+  cases: number;
+}
+
+export interface QdpxImport {
+  files: PlannedFile[];
+  skipped: SkippedSource[];
+  warnings: string[];
+  summary: QdpxImportSummary;
+}
+
+const MEDIA: Record<string, string> = {
+  PDFSource: 'it is a PDF; Codeboom codes plain-text transcripts',
+  PictureSource: 'it is a picture; Codeboom codes plain-text transcripts',
+  AudioSource: 'it is audio; Codeboom codes plain-text transcripts (import its transcript as text instead)',
+  VideoSource: 'it is video; Codeboom codes plain-text transcripts (import its transcript as text instead)',
+};
+
+export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): QdpxImport {
+  const zip = ZipReader.open(bytes, 'The .qdpx file', options.limits ?? DEFAULT_ZIP_LIMITS);
+  const qdeName = zip.names
+    .filter((n) => n.toLowerCase().endsWith('.qde'))
+    .sort((a, b) => a.split('/').length - b.split('/').length || a.length - b.length)[0];
+  if (!qdeName) throw new RefiError('The .qdpx file holds no project.qde: it is not a REFI-QDA project.');
+  const root = readRefiXml(decodeUtf8(zip.read(qdeName), qdeName), qdeName, 'project');
+  const warnings: string[] = [];
+  const skipped: SkippedSource[] = [];
+
+  const notes = readNotes(root, zip, warnings);
+  const codesElement = childNamed(root, 'CodeBook') && childNamed(childNamed(root, 'CodeBook')!, 'Codes');
+  const codes: RefiCode[] = codesElement ? readCodes(codesElement, qdeName) : [];
+  const codebook = importCodebook(codes, undefined, {
+    title: root.attrs.name?.trim() || undefined,
+    project: { transcripts: [`${options.folder ?? 'transcripts'}/**/*.txt`] },
+    notes,
+  });
+  const variableNames = new Map<string, string>();
+  for (const v of childrenNamed(childNamed(root, 'Variables') ?? root, 'Variable')) {
+    const guid = normalizeGuid(v.attrs.guid);
+    if (guid && v.attrs.name) variableNames.set(guid, v.attrs.name);
+  }
+  const cases = readCases(root, variableNames);
+
+  const files = [{ path: 'codebook.yaml', content: codebook.text }];
+  const taken = new Set<string>();
+  let selections = 0;
+  let codings = 0;
+  let documentCodings = 0;
+  let uncoded = 0;
+  const sourcesElement = childNamed(root, 'Sources');
+  for (const source of sourcesElement?.children ?? []) {
+    const fromPath = source.attrs.plainTextPath?.replace(/^[a-z]+:\/\//i, '').split(/[\\/]/).pop();
+    const name = source.attrs.name?.trim() || fromPath || source.attrs.guid || 'source';
+    if (source.name !== 'TextSource') {
+      skipped.push({ source: name, reason: MEDIA[source.name] ?? `it is a ${source.name}, which Codeboom does not import` });
+      continue;
+    }
+    const text = sourceText(source, root.attrs.basePath, zip, name);
+    if ('skip' in text) {
+      skipped.push({ source: name, reason: text.skip });
+      continue;
+    }
+    const guid = normalizeGuid(source.attrs.guid) ?? '';
+    const membership = cases.get(guid) ?? [];
+    if (membership.length > 1) warnings.push(`${name}: it belongs to several cases (${membership.map((c) => c.name).join(', ')}); the first is its participant.`);
+    const variables = new Map<string, string>();
+    for (const c of membership) for (const [k, v] of c.variables) if (!variables.has(k)) variables.set(k, v);
+    for (const [k, v] of readValues(source, variableNames)) variables.set(k, v);
+
+    const planned: PlannedCoding[] = [];
+    const positions = new TextPositions(text.text);
+    const toOffset = positionReader(text.text, positions, options, name);
+    for (const sel of childrenNamed(source, 'PlainTextSelection')) {
+      const { start, end } = toOffset(sel);
+      const memo = [childNamed(sel, 'Description')?.text.trim(), ...noteTexts(sel, notes)].filter((t): t is string => !!t).join(' / ');
+      const selCodings = childrenNamed(sel, 'Coding');
+      if (selCodings.length === 0) {
+        uncoded++;
+        continue;
+      }
+      selCodings.forEach((coding, i) => {
+        const target = normalizeGuid(childNamed(coding, 'CodeRef')?.attrs.targetGUID);
+        const path = target ? codebook.paths.get(target) : undefined;
+        if (!path) {
+          throw new RefiError(
+            `A coding in the source ${JSON.stringify(name)} (${qdeName} line ${coding.line}) points at the code ${target ?? '(none)'}, which is not in the codebook: the file is damaged; export it again.`,
+          );
+        }
+        const codingMemo = [...(i === 0 && memo ? [memo] : []), ...noteTexts(coding, notes)].join(' / ');
+        planned.push({ start, end, code: path, memo: codingMemo || undefined });
+      });
+      selections++;
+      codings += selCodings.length;
+    }
+    documentCodings += childrenNamed(source, 'Coding').length;
+    const written = writeTranscript(
+      { text: text.text, participant: membership[0]?.name, variables: [...variables], codings: planned },
+      codebook.codebook.settings,
+    );
+    if (!written.ok) {
+      skipped.push({ source: name, reason: written.reason });
+      continue;
+    }
+    const stem = unique(fileStem(name), taken);
+    files.push({ path: `${options.folder ?? 'transcripts'}/${stem}.txt`, content: written.text });
+  }
+  if (documentCodings > 0) warnings.push(`${documentCodings} coding${documentCodings === 1 ? '' : 's'} of whole sources ${documentCodings === 1 ? 'was' : 'were'} not imported: Codeboom codes passages.`);
+  if (uncoded > 0) warnings.push(`${uncoded} selection${uncoded === 1 ? '' : 's'} without a code ${uncoded === 1 ? 'was' : 'were'} not imported.`);
+  return {
+    files,
+    skipped,
+    warnings,
+    summary: { codes: codebook.codebook.codes.size, transcripts: files.length - 1, selections, codings, cases: new Set([...cases.values()].flat().map((c) => c.name)).size },
+  };
+}
+
+function sourceText(source: XmlElement, basePath: string | undefined, zip: ZipReader, name: string): { text: string } | { skip: string } {
+  const inline = childNamed(source, 'PlainTextContent');
+  if (inline) return { text: inline.text };
+  const path = source.attrs.plainTextPath;
+  if (!path) {
+    return { skip: source.attrs.richTextPath ? 'it has only a rich-text (.docx) version and no plain text' : 'it has no text' };
+  }
+  const location = locateSource(path, basePath, zip, name);
+  if ('missing' in location) return { skip: location.missing };
+  const bytes = zip.read(location.entry);
+  let text: string;
+  try {
+    text = decodeUtf8(bytes, location.entry);
+  } catch {
+    return { skip: 'its text is not UTF-8, as REFI-QDA requires' };
+  }
+  if (text.trim() === '') return { skip: 'its plain text is empty' + (source.attrs.richTextPath ? ' (the text is only in its .docx)' : '') };
+  return { text };
+}
+
+/** Reads a selection's positions as UTF-16 offsets, checked against the text. */
+function positionReader(text: string, positions: TextPositions, options: QdpxImportOptions, name: string) {
+  const length = positions.codePointLength;
+  const crlf = options.crlfAsOne ? crlfOffsets(text) : undefined;
+  return (sel: XmlElement): { start: number; end: number } => {
+    const startText = sel.attrs.startPosition?.trim() ?? '';
+    const endText = sel.attrs.endPosition?.trim() ?? '';
+    if (!/^\d+$/.test(startText) || !/^\d+$/.test(endText)) {
+      throw new RefiError(`A selection in the source ${JSON.stringify(name)} (line ${sel.line}) has positions that are not whole numbers (${startText || '?'}, ${endText || '?'}): the file is damaged.`);
+    }
+    let start = Number(startText);
+    let end = Number(endText) + (options.endPosition === 'inclusive' ? 1 : 0);
+    if (crlf) {
+      start = crlf(start);
+      end = crlf(end);
+    }
+    if (end < start || end > length) {
+      const hint = options.endPosition === 'inclusive' ? '' : ' or its tool counts differently (see --inclusive-end and --crlf-as-one)';
+      throw new RefiError(
+        `A selection in the source ${JSON.stringify(name)} (line ${sel.line}) runs from ${startText} to ${endText}, outside its text of ${length} characters: the file is damaged${hint}.`,
+      );
+    }
+    return { start: positions.fromCodePoint(start), end: positions.fromCodePoint(end) };
+  };
+}
+
+/** Converts positions that count CRLF as one character to code points. */
+function crlfOffsets(text: string): (position: number) => number {
+  const breaks: number[] = [];
+  const cps = [...text];
+  let counted = 0;
+  for (let i = 0; i < cps.length; i++) {
+    if (cps[i] === '\r' && cps[i + 1] === '\n') breaks.push(counted);
+    counted += cps[i] === '\r' && cps[i + 1] === '\n' ? 0 : 1;
+  }
+  // breaks[k]: the one-character position of the k-th CRLF; every CRLF before a position adds one.
+  return (position) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return position + lo;
+  };
+}
+
+interface CaseInfo {
+  name: string;
+  variables: Map<string, string>;
+}
+
+/** Source GUID → the cases it belongs to. */
+function readCases(root: XmlElement, variableNames: ReadonlyMap<string, string>): Map<string, CaseInfo[]> {
+  const result = new Map<string, CaseInfo[]>();
+  for (const c of childrenNamed(childNamed(root, 'Cases') ?? root, 'Case')) {
+    const info: CaseInfo = { name: c.attrs.name?.trim() || normalizeGuid(c.attrs.guid) || 'case', variables: readValues(c, variableNames) };
+    for (const ref of childrenNamed(c, 'SourceRef')) {
+      const guid = normalizeGuid(ref.attrs.targetGUID);
+      if (!guid) continue;
+      if (!result.has(guid)) result.set(guid, []);
+      result.get(guid)!.push(info);
+    }
+  }
+  return result;
+}
+
+function readValues(element: XmlElement, variableNames: ReadonlyMap<string, string>): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const vv of childrenNamed(element, 'VariableValue')) {
+    const name = variableNames.get(normalizeGuid(childNamed(vv, 'VariableRef')?.attrs.targetGUID) ?? '');
+    const value = vv.children.find((c) => VALUE_ELEMENTS.includes(c.name));
+    if (name && value) values.set(name, value.text.trim());
+  }
+  return values;
+}
+
+function readNotes(root: XmlElement, zip: ZipReader, warnings: string[]): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const note of childrenNamed(childNamed(root, 'Notes') ?? root, 'Note')) {
+    const guid = normalizeGuid(note.attrs.guid);
+    if (!guid) continue;
+    const inline = childNamed(note, 'PlainTextContent');
+    if (inline) {
+      notes.set(guid, inline.text.trim());
+      continue;
+    }
+    const path = note.attrs.plainTextPath;
+    if (!path) continue;
+    const location = locateSource(path, undefined, zip, note.attrs.name ?? guid);
+    if ('entry' in location) {
+      try {
+        notes.set(guid, decodeUtf8(zip.read(location.entry), location.entry).trim());
+      } catch (e) {
+        if (!(e instanceof RefiError) || /zip bomb/.test(e.message)) throw e;
+        warnings.push(`The note ${JSON.stringify(note.attrs.name ?? guid)} is not UTF-8 text and was left out.`);
+      }
+    }
+  }
+  return notes;
+}
+
+function noteTexts(element: XmlElement, notes: ReadonlyMap<string, string>): string[] {
+  return childrenNamed(element, 'NoteRef')
+    .map((r) => notes.get(normalizeGuid(r.attrs.targetGUID) ?? ''))
+    .filter((t): t is string => !!t);
+}
