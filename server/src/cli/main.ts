@@ -7,10 +7,12 @@ import { UserError } from '../node/projectFiles';
 import { nodeContext, type CliContext } from './cliContext';
 import type { Command, ParsedArguments } from './command';
 import { check } from './commands/check';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { report } from './commands/report';
 import { segments } from './commands/segments';
 
-export const commands: Command[] = [check, report, segments];
+export const commands: Command[] = [check, report, segments, exportCommand, importCommand];
 
 export const VERSION = '0.1.0';
 

@@ -1,0 +1,86 @@
+/**
+ * `codeboom export [dir] --format qdc|qdpx --out FILE`: the codebook (.qdc) or the whole project (.qdpx)
+ * in the REFI-QDA exchange format that MAXQDA, NVivo, ATLAS.ti, QualCoder and others import.
+ */
+import * as path from 'node:path';
+import { exportQdc } from '../../engine/refi/qdcExport';
+import { buildQdpx } from '../../engine/refi/qdpxExport';
+import { RefiError } from '../../engine/refi/refiError';
+import { writeZip } from '../../engine/refi/zip';
+import { writeAllOrNothing } from '../../node/importFiles';
+import { UserError } from '../../node/projectFiles';
+import { parseLanguage, type CliContext } from '../cliContext';
+import type { Command } from '../command';
+import { VERSION } from '../main';
+import { openProject, relative } from '../openProject';
+
+const FORMATS = ['qdc', 'qdpx'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export the codebook (.qdc) or the whole project (.qdpx) for MAXQDA, NVivo, ATLAS.ti and other REFI-QDA programs.',
+  usage: 'codeboom export [dir] --format qdc|qdpx --out FILE [--lang LANG]',
+  help: [
+    '  --format  qdc: the codebook; qdpx: codebook, transcripts without markup, codings, participants',
+    '            and document variables (default: from the extension of --out)',
+    '  --out     the file to write; a .qdc may also go to standard output',
+    "  --lang    the language of code names and descriptions (default: the codebook's project.language)",
+    '  Positions in the .qdpx count Unicode code points from 0; the end position is exclusive.',
+  ].join('\n'),
+  options: {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    lang: { type: 'string' },
+  },
+  run(ctx, { positionals, values }) {
+    const out = values.out as string | undefined;
+    const format = exportFormat(values.format as string | undefined, out);
+    if (format === 'qdpx' && !out) throw new UserError('A .qdpx is a zip file: say where to write it with --out FILE.qdpx.');
+    const project = openProject(ctx, positionals[0], { requireCodebook: true, language: parseLanguage(undefined, ctx.locale ?? 'en') });
+    const lang = values.lang as string | undefined;
+    if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) throw new UserError(`--lang must be a language code such as nl or en, not '${lang}'.`);
+    const options = { language: lang, origin: `Codeboom ${VERSION}` };
+    try {
+      if (format === 'qdc') {
+        const xml = exportQdc(project.index, options);
+        if (!out) {
+          ctx.stdout(xml);
+          return 0;
+        }
+        write(ctx, out, xml);
+        ctx.stderr(`Wrote ${out}: ${project.index.codebook.codes.size} codes.\n`);
+        return 0;
+      }
+      const content = buildQdpx(project.index, options);
+      const zip = writeZip([{ name: 'project.qde', data: new TextEncoder().encode(content.qde) }, ...content.sources]);
+      write(ctx, out!, zip);
+      for (const w of content.warnings) ctx.stderr(`warning: ${w}\n`);
+      const s = content.summary;
+      ctx.stderr(`Wrote ${out}: ${s.transcripts} transcripts, ${s.codes} codes, ${s.selections} coded selections with ${s.codings} codings, ${s.cases} cases.\n`);
+      return 0;
+    } catch (e) {
+      if (e instanceof RefiError) throw new UserError(e.message);
+      throw e;
+    }
+  },
+};
+
+function exportFormat(value: string | undefined, out: string | undefined): Format {
+  if (value !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(value)) throw new UserError(`--format must be qdc or qdpx, not '${value}'.`);
+    return value as Format;
+  }
+  const ext = out ? path.extname(out).slice(1).toLowerCase() : '';
+  if ((FORMATS as readonly string[]).includes(ext)) return ext as Format;
+  throw new UserError('Say what to export: --format qdc (the codebook) or --format qdpx (the whole project).');
+}
+
+/** Writes the file in one go: a half-written export is never left behind. */
+function write(ctx: CliContext, out: string, content: string | Uint8Array): void {
+  const target = path.resolve(ctx.cwd, out);
+  writeAllOrNothing(path.dirname(target), [{ path: path.basename(target), content }], {
+    force: true,
+    displayRoot: relative(ctx, path.dirname(target)),
+  });
+}
