@@ -1,0 +1,75 @@
+/**
+ * Engine measurements on one corpus, in a fresh process so that heap figures are the corpus's own:
+ * cold read + parse + index, heap and RSS after indexing, and the time to update the index after one
+ * edit in a 50 KB transcript.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadProject } from '../../server/src/node/projectFiles';
+import { random } from './corpus';
+
+export interface EngineFigures {
+  documents: number;
+  corpusBytes: number;
+  coldIndexMs: number;
+  heapUsedBytes: number;
+  rssBytes: number;
+  segments: number;
+  updateMedianMs?: number;
+  updateP95Ms?: number;
+}
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export function measureEngine(dir: string, edits: number): EngineFigures {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = process.hrtime.bigint();
+  const project = loadProject(dir);
+  const coldIndexMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  gc();
+  const memory = process.memoryUsage();
+  const index = project.index;
+  const docs = index.documents();
+  const segments = docs.reduce((n, d) => n + d.resolved.segments.length, 0);
+  const transcripts = path.join(dir, 'transcripts');
+  const corpusBytes = fs.readdirSync(transcripts).reduce((s, f) => s + fs.statSync(path.join(transcripts, f)).size, 0);
+  const figures: EngineFigures = {
+    documents: index.size,
+    corpusBytes,
+    coldIndexMs,
+    heapUsedBytes: memory.heapUsed - before,
+    rssBytes: memory.rss,
+    segments,
+  };
+  if (edits > 0) {
+    // One edit at a time in the same 50 KB transcript, as a person types: insert a word, then the next.
+    const target = docs[Math.floor(docs.length / 2)];
+    let text = index.parsed(target.id)!.text;
+    index.set(target.id, text); // opened in an editor: from now on it is indexed from its text
+    const rnd = random(42);
+    const times: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const at = text.indexOf(' ', Math.floor(rnd() * text.length));
+      text = at < 0 ? text + ' x' : `${text.slice(0, at)} woord${text.slice(at)}`;
+      const s = process.hrtime.bigint();
+      index.set(target.id, text);
+      times.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    figures.updateMedianMs = percentile(times, 50);
+    figures.updateP95Ms = percentile(times, 95);
+  }
+  return figures;
+}
