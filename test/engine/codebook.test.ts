@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeLineage, descendants, nearestCodes, parseCodebook, resolveCode } from '../../server/src/engine/codebook/codebook';
@@ -113,5 +114,12 @@ describe('codebook', () => {
   it('says in Dutch what to do', () => {
     const cb = parseCodebook('codes:\n  a:\n    label: A\n    colour: "#ff0000"\n');
     assert.match(diagnosticMessage(cb.diagnostics[0], 'nl'), /'colour' is hier geen veld; bedoel je 'color'\?/);
+  });
+});
+
+describe('codebook schema validator', () => {
+  it('is compiled from the current codebook.schema.json', () => {
+    const run = spawnSync(process.execPath, [path.join(__dirname, '../../scripts/generate-validator.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Validation of a codebook's shape against codebook.schema.json (the same file editors use through
- * `yamlValidation`), turned into problems that name the field and say what is wrong.
+ * `yamlValidation`), turned into problems that name the field and say what is wrong. The validator is
+ * compiled from the schema ahead of time (scripts/generate-validator.mjs), so starting is quick.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../../../codebook.schema.json';
+import type { ErrorObject } from 'ajv';
+import validate from './generated/codebookValidator';
 import { editDistance } from '../text/similarity';
 
 export interface ShapeProblem {
@@ -16,18 +17,7 @@ export interface ShapeProblem {
   message: string;
 }
 
-let validator: ValidateFunction | undefined;
-
-function compiled(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: true });
-    validator = ajv.compile(schema);
-  }
-  return validator;
-}
-
 export function validateCodebookShape(value: unknown): ShapeProblem[] {
-  const validate = compiled();
   if (validate(value)) return [];
   const errors = (validate.errors ?? []).filter(keep);
   const seen = new Set<string>();
