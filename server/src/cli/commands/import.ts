@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { importQdc } from '../../engine/refi/qdcImport';
 import { importQdpx } from '../../engine/refi/qdpxImport';
 import { RefiError } from '../../engine/refi/refiError';
-import { decodeUtf8, kindOf } from '../../engine/refi/refiXml';
-import { parseXml } from '../../engine/refi/xml';
+import { decodeUtf8, readRefiXml } from '../../engine/refi/refiXml';
 import { readImportFile, writeAllOrNothing } from '../../node/importFiles';
 import { CODEBOOK_FILE, UserError } from '../../node/projectFiles';
 import type { CliContext } from '../cliContext';
@@ -53,8 +52,9 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 function importCodebookFile(ctx: CliContext, bytes: Uint8Array, file: string, { values }: ParsedArguments): number {
-  const kind = kindOf(parseXml(decodeUtf8(bytes, file), file));
-  if (kind === 'project') throw new UserError(`${file} is a bare project.qde: import the .qdpx file it came in.`);
+  if (/\.qdpx$/i.test(file)) throw new UserError(`${file} is not a zip file: a .qdpx is a zip of project.qde and its sources.`);
+  // Checked before any folder is looked at, so a wrong file gets the message about the file.
+  readRefiXml(decodeUtf8(bytes, file), file, 'codebook');
   const dir = path.resolve(ctx.cwd, (values.into as string | undefined) ?? '.');
   if (!fs.existsSync(dir)) throw new UserError(`There is no folder ${relative(ctx, dir)}: create it first.`);
   const target = path.join(dir, CODEBOOK_FILE);

@@ -65,12 +65,13 @@ export function importCodebook(codes: readonly RefiCode[], existingText: string 
     existing: code,
     children: code.children.filter((p) => !matched.has(p)).map((p) => retained(existing!.codes.get(p)!)),
   });
-  const build = (refi: readonly RefiCode[], parent: Code | undefined): OutNode[] => {
+  /** `parent`: the existing code the list goes under, `null` for a new code, undefined at the top. */
+  const build = (refi: readonly RefiCode[], parent: Code | null | undefined): OutNode[] => {
     const nodes: OutNode[] = refi.map((r) => {
       const m = matches.get(r.guid);
-      return { slug: m?.slug ?? '', refi: r, existing: m, children: build(r.children, m) };
+      return { slug: m?.slug ?? '', refi: r, existing: m, children: build(r.children, m ?? null) };
     });
-    if (existing) {
+    if (existing && parent !== null) {
       const siblings = parent ? parent.children : existing.roots;
       for (const p of siblings) if (!matched.has(p)) nodes.push(retained(existing.codes.get(p)!));
     }

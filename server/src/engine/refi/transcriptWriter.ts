@@ -132,13 +132,15 @@ function frontMatter(plan: TranscriptPlan, eol: string, text: string): string {
   return `---${eol}${entries.map(([k, v]) => `${key(k)}:${v === '' && plain ? '' : ` ${value(v)}`}`).join(eol)}${eol}---${eol}`;
 }
 
+const EDGE = 'its text has braces or brackets at the edge of a coded passage, which Codeboom would read as markup';
+
 /** Parses the transcript back; returns why it does not say what was planned, or undefined. */
 function verify(out: string, plan: TranscriptPlan, passages: readonly Passage[], settings: Pick<ProjectSettings, 'speakerPattern'>): string | undefined {
   const parsed = parseTranscript(out, settings as ProjectSettings);
   const clean = cleanDocument(parsed);
   const bodyStart = clean.toClean(parsed.bodyStart);
   if (clean.text.slice(bodyStart) !== plan.text) {
-    return 'its text holds braces or brackets next to a coded passage, so the markup around the passage would change the text';
+    return EDGE;
   }
   const fm = parsed.frontMatter;
   const wantedVariables = Object.fromEntries(plan.variables.filter(([k]) => k !== 'participant'));
@@ -150,12 +152,12 @@ function verify(out: string, plan: TranscriptPlan, passages: readonly Passage[],
   const found = new Set<string>();
   for (const c of parsed.codings) {
     const tag = parsed.tags[c.tag];
-    if (c.passage < 0) return 'its text holds brackets that would read as a tag';
+    if (c.passage < 0) return EDGE;
     found.add(`${clean.toClean(c.span.start) - bodyStart}:${clean.toClean(c.span.end) - bodyStart}:${tag.path}`);
   }
   const same = planned.size === found.size && [...planned].every((k) => found.has(k));
   if (!same || parsed.problems.some((p) => p.code.startsWith('passage.') || p.code.startsWith('tag.'))) {
-    return 'its text holds braces or brackets next to a coded passage, so Codeboom would read the passages differently';
+    return EDGE;
   }
   return undefined;
 }
