@@ -36,6 +36,8 @@ describe('codeboom export and import', () => {
       [['export', STAY_TUNED, '--format', 'qdpx'], /A \.qdpx is a zip file: say where to write it with --out FILE\.qdpx\./],
       [['export', STAY_TUNED, '--format', 'pdf'], /--format must be qdc or qdpx, not 'pdf'/],
       [['export', STAY_TUNED, '--out', 'x.qdc', '--lang', 'Dutch!'], /--lang must be a language code/],
+      [['export', STAY_TUNED, '--out', '.', '--format', 'qdc'], /is a folder: choose another name/],
+      [['import', path.join(SAMPLES, 'atlasti-target.qdpx'), '--into', 'x', '--lang', '../x'], /--lang must be a language code/],
       [['import'], /Give one file to import/],
       [['import', 'missing.qdpx', '--into', 'x'], /There is no file missing\.qdpx/],
       [['import', path.join(SAMPLES, 'qc-demo.qdpx')], /Say which folder the project goes into: --into DIR\./],

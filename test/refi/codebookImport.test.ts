@@ -110,4 +110,11 @@ Wanneer te gebruiken: Als iemand over inkomen praat.</Description></Code>
     assert.throws(() => importQdc(qdc(`<Code guid="${G(1)}" name="A" isCodable="true"/>`), 'codes: [unclosed\n'), /cannot be read as YAML/);
     assert.ok(parseCodebook('codes: {}\n').parsed);
   });
+
+  it('updates a codebook that already has problems of its own, keeping them as they are', () => {
+    const existing = 'codes:\n  werk:\n    label: Werk\n    colour: red\n';
+    const result = importQdc(qdc(`<Code guid="${G(1)}" name="Werk" isCodable="true"/><Code guid="${G(2)}" name="Nieuw" isCodable="true"/>`), existing);
+    assert.deepEqual([...result.codebook.codes.keys()], ['werk', 'nieuw']);
+    assert.match(result.text, /colour: red/);
+  });
 });

@@ -80,4 +80,11 @@ describe('REFI-QDA position conventions', () => {
     assert.equal(plan.skipped.length, 1);
     assert.match(plan.skipped[0].reason, /outside the \.qdpx \(relative:\/\/\/AR\/John\.txt under the base path C:\/PROJECT\/Sources\)/);
   });
+
+  it('skips a source whose own text holds markup, with the reason, and counts none of its codings', () => {
+    const plan = importQdpx(qdpx(projectXml(textSource('internal://a.txt', 0, 5)), { 'sources/a.txt': 'Hello {{world}}\n' }));
+    assert.deepEqual(plan.skipped, [{ source: 'Interview', reason: 'its text contains "{{" (at character 6), which Codeboom would read as markup' }]);
+    assert.deepEqual(plan.summary, { codes: 2, transcripts: 0, selections: 0, codings: 0, cases: 0 });
+    assert.deepEqual(plan.files.map((f) => f.path), ['codebook.yaml']);
+  });
 });

@@ -29,6 +29,8 @@ export function writeAllOrNothing(root: string, files: readonly FileToWrite[], o
     }
     return target;
   });
+  const folder = targets.find((t) => fs.existsSync(t) && fs.statSync(t).isDirectory());
+  if (folder) throw new UserError(`${path.relative(root, folder).split(path.sep).join('/')} in ${shown} is a folder: choose another name.`);
   const existing = targets.filter((t) => fs.existsSync(t));
   if (existing.length > 0 && !options.force) {
     const first = path.relative(root, existing[0]).split(path.sep).join('/');

@@ -37,6 +37,8 @@ export const importCommand: Command = {
   run(ctx, args) {
     const file = args.positionals[0];
     if (!file || args.positionals.length > 1) throw new UserError(`Give one file to import. Usage: ${importCommand.usage}`);
+    const lang = args.values.lang as string | undefined;
+    if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) throw new UserError(`--lang must be a language code such as nl or en, not '${lang}'.`);
     const bytes = readImportFile(path.resolve(ctx.cwd, file), file);
     try {
       return isZip(bytes) ? importProject(ctx, bytes, args) : importCodebookFile(ctx, bytes, file, args);

@@ -108,8 +108,11 @@ export function importCodebook(codes: readonly RefiCode[], existingText: string 
   doc.set('codes', toYaml(tree, ''));
   const text = doc.toString({ lineWidth: 0 });
   const codebook = parseCodebook(text);
-  const broken = codebook.diagnostics.find((d) => d.code === 'codebook.syntax' || d.code === 'codebook.schema');
-  if (broken) throw new Error(`importCodebook produced an invalid codebook: ${JSON.stringify(broken.args)}`);
+  // The import itself must never make the codebook invalid (problems it already had may stay).
+  const schemaProblems = (cb: Codebook | undefined) => cb?.diagnostics.filter((d) => d.code === 'codebook.schema').length ?? 0;
+  if (!codebook.parsed || schemaProblems(codebook) > schemaProblems(existing)) {
+    throw new Error(`importCodebook produced an invalid codebook: ${JSON.stringify(codebook.diagnostics[0]?.args)}`);
+  }
   return { text, codebook, paths, summary };
 }
 

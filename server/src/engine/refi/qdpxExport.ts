@@ -55,7 +55,7 @@ export interface ExportableProject {
   parsed(id: string): ParsedTranscript | undefined;
 }
 
-interface Document {
+interface ExportedDocument {
   id: string;
   resolved: ResolvedTranscript;
   parsed: ParsedTranscript;
@@ -70,7 +70,7 @@ interface Selection {
 }
 
 interface Source {
-  doc: Document;
+  doc: ExportedDocument;
   guid: string;
   name: string;
   text: string;
@@ -89,7 +89,7 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
   const language = options.language ?? codebook.settings.language;
   const guids = codeGuids(codebook);
   const warnings: string[] = [];
-  const docs: Document[] = project.documents().map((d) => {
+  const docs: ExportedDocument[] = project.documents().map((d) => {
     const parsed = project.parsed(d.id);
     if (!parsed) throw new RefiError(`The text of ${d.id} could not be read again: check that the file is still there, then export again.`);
     return { id: d.id, resolved: d.resolved, parsed };
@@ -190,7 +190,7 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
   };
 }
 
-function toSource(doc: Document, name: string, codebook: Codebook, warnings: string[]): Source {
+function toSource(doc: ExportedDocument, name: string, codebook: Codebook, warnings: string[]): Source {
   const clean = cleanDocument(doc.parsed);
   const bodyStart = clean.toClean(doc.parsed.bodyStart);
   const text = clean.text.slice(bodyStart);
@@ -228,14 +228,14 @@ function toSource(doc: Document, name: string, codebook: Codebook, warnings: str
 }
 
 /** Source names: the file name without extension, or the whole path when two files share a name. */
-function sourceNames(docs: readonly Document[]): Map<string, string> {
+function sourceNames(docs: readonly ExportedDocument[]): Map<string, string> {
   const base = (id: string) => (id.split('/').pop() ?? id).replace(/\.[^.]+$/, '');
   const count = new Map<string, number>();
   for (const d of docs) count.set(base(d.id), (count.get(base(d.id)) ?? 0) + 1);
   return new Map(docs.map((d) => [d.id, count.get(base(d.id))! > 1 ? d.id.replace(/\.[^./]+$/, '') : base(d.id)]));
 }
 
-function collectVariables(docs: readonly Document[]): Map<string, { guid: string; type: VariableType }> {
+function collectVariables(docs: readonly ExportedDocument[]): Map<string, { guid: string; type: VariableType }> {
   const values = new Map<string, string[]>();
   for (const d of docs) {
     for (const [k, v] of Object.entries(d.parsed.frontMatter?.variables ?? {})) {

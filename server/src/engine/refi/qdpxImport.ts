@@ -118,6 +118,8 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
     for (const [k, v] of readValues(source, variableNames)) variables.set(k, v);
 
     const planned: PlannedCoding[] = [];
+    let sourceSelections = 0;
+    let sourceCodings = 0;
     const positions = new TextPositions(text.text);
     const toOffset = positionReader(text.text, positions, options, name);
     for (const sel of childrenNamed(source, 'PlainTextSelection')) {
@@ -139,8 +141,8 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
         const codingMemo = [...(i === 0 && memo ? [memo] : []), ...noteTexts(coding, notes)].join(' / ');
         planned.push({ start, end, code: path, memo: codingMemo || undefined });
       });
-      selections++;
-      codings += selCodings.length;
+      sourceSelections++;
+      sourceCodings += selCodings.length;
     }
     documentCodings += childrenNamed(source, 'Coding').length;
     const written = writeTranscript(
@@ -151,6 +153,8 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
       skipped.push({ source: name, reason: written.reason });
       continue;
     }
+    selections += sourceSelections;
+    codings += sourceCodings;
     const stem = unique(fileStem(name), taken);
     files.push({ path: `${options.folder ?? 'transcripts'}/${stem}.txt`, content: written.text });
   }
@@ -276,10 +280,10 @@ function readNotes(root: XmlElement, zip: ZipReader, warnings: string[]): Map<st
     if (!path) continue;
     const location = locateSource(path, undefined, zip, note.attrs.name ?? guid);
     if ('entry' in location) {
+      const bytes = zip.read(location.entry);
       try {
-        notes.set(guid, decodeUtf8(zip.read(location.entry), location.entry).trim());
-      } catch (e) {
-        if (!(e instanceof RefiError) || /zip bomb/.test(e.message)) throw e;
+        notes.set(guid, decodeUtf8(bytes, location.entry).trim());
+      } catch {
         warnings.push(`The note ${JSON.stringify(note.attrs.name ?? guid)} is not UTF-8 text and was left out.`);
       }
     }
