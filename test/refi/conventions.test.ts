@@ -87,4 +87,10 @@ describe('REFI-QDA position conventions', () => {
     assert.deepEqual(plan.summary, { codes: 2, transcripts: 0, selections: 0, codings: 0, cases: 0 });
     assert.deepEqual(plan.files.map((f) => f.path), ['codebook.yaml']);
   });
+
+  it('skips a source that is not UTF-8, as the standard requires it to be', () => {
+    const latin1 = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]);
+    const plan = importQdpx(qdpx(projectXml(textSource('internal://a.txt', 0, 3)), { 'sources/a.txt': latin1 }));
+    assert.deepEqual(plan.skipped, [{ source: 'Interview', reason: 'its text is not UTF-8, as REFI-QDA requires' }]);
+  });
 });

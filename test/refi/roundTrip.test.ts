@@ -5,10 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { exportQdc } from '../../server/src/engine/refi/qdcExport';
-import { importQdc } from '../../server/src/engine/refi/qdcImport';
-import { exportQdpx } from '../../server/src/engine/refi/qdpxExport';
-import { importQdpx } from '../../server/src/engine/refi/qdpxImport';
+import { exportQdc, exportQdpx, importQdc, importQdpx } from '../../server/src/engine/refi';
 import { cleanDocument } from '../../server/src/engine/transcript/transcript';
 import { loadProject } from '../../server/src/node/projectFiles';
 import { FIXTURES, indexOf, segmentLines, STAY_TUNED } from './helpers';
