@@ -7,12 +7,14 @@ import { UserError } from '../node/projectFiles';
 import { nodeContext, type CliContext } from './cliContext';
 import type { Command, ParsedArguments } from './command';
 import { check } from './commands/check';
+import { cooccurrenceCommand } from './commands/cooccurrence';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { lsp } from './commands/lsp';
 import { report } from './commands/report';
 import { segments } from './commands/segments';
 
-export const commands: Command[] = [check, report, segments, exportCommand, importCommand];
+export const commands: Command[] = [check, report, segments, cooccurrenceCommand, exportCommand, importCommand, lsp];
 
 export const VERSION = '0.1.0';
 

@@ -164,3 +164,73 @@ function schemaMessage(detail: string, lang: Language): string {
 export function diagnosticMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Language = 'en'): string {
   return (lang === 'nl' ? nl : en)[d.code](d.args);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Words of the editor features and of refusals, in both languages.
+
+type Words = Record<string, (a: Record<string, string | number>) => string>;
+
+const wordsEn: Words = {
+  segmentCount: (a) => `${a.segments} ${a.segments === 1 ? 'segment' : 'segments'} · ${a.participants} of ${a.total} participants`,
+  definition: () => 'Definition',
+  whenToUse: () => 'When to use',
+  whenNotToUse: () => 'When not to use',
+  example: () => 'Example',
+  groupingCode: () => 'Groups other codes; not meant for passages.',
+  deprecated: () => 'Deprecated',
+  aliasOf: (a) => `Old name of \`${a.path}\`.`,
+  mergedInto: (a) => `Merged into \`${a.path}\`.`,
+  memo: () => 'Memo',
+  replaceWith: (a) => `Replace with '${a.path}'`,
+  replaceEverywhere: (a) => `Replace '${a.from}' with '${a.path}' in every transcript`,
+  addToCodebook: (a) => `Add '${a.path}' to the codebook`,
+  mergeInto: (a) => `Merge '${a.from}' into '${a.path}'`,
+  indexing: () => 'Indexing transcripts',
+  indexingProgress: (a) => `${a.done} of ${a.total}`,
+  notCodable: () => 'groups codes',
+  'refuse.unknown-code': (a) => `'${a.path}' is not a code of the codebook.`,
+  'refuse.invalid-path': (a) => `'${a.path}' is not a code path: use slugs of letters, digits, '-', '_' or '.', joined by '/'.`,
+  'refuse.exists': (a) => `'${a.path}' already exists: choose another name, or merge the two codes instead.`,
+  'refuse.other-parent': (a) => `Renaming keeps a code under its parent: '${a.path}' can become '${a.newPath}' only by moving it in codebook.yaml.`,
+  'refuse.same-code': (a) => `A code cannot be merged into itself ('${a.path}').`,
+  'refuse.has-subcodes': (a) => `'${a.path}' has subcodes: merge or move them first.`,
+  'refuse.into-subcode': (a) => `'${a.path}' cannot be merged into its own subcode '${a.into}'.`,
+  'refuse.codebook': (a) => String(a.detail),
+  'refuse.not-a-code': () => 'Put the cursor on a tag or on a code in codebook.yaml to rename it.',
+  'refuse.broken-codebook': () => 'codebook.yaml has errors: fix them before renaming or merging codes.',
+};
+
+const wordsNl: Words = {
+  segmentCount: (a) => `${a.segments} ${a.segments === 1 ? 'segment' : 'segmenten'} · ${a.participants} van ${a.total} deelnemers`,
+  definition: () => 'Definitie',
+  whenToUse: () => 'Wanneer gebruiken',
+  whenNotToUse: () => 'Wanneer niet gebruiken',
+  example: () => 'Voorbeeld',
+  groupingCode: () => 'Groepeert andere codes; niet bedoeld voor passages.',
+  deprecated: () => 'Verouderd',
+  aliasOf: (a) => `Oude naam van \`${a.path}\`.`,
+  mergedInto: (a) => `Samengevoegd met \`${a.path}\`.`,
+  memo: () => 'Memo',
+  replaceWith: (a) => `Vervang door '${a.path}'`,
+  replaceEverywhere: (a) => `Vervang '${a.from}' door '${a.path}' in alle transcripten`,
+  addToCodebook: (a) => `Voeg '${a.path}' toe aan het codeboek`,
+  mergeInto: (a) => `Voeg '${a.from}' samen met '${a.path}'`,
+  indexing: () => 'Transcripten indexeren',
+  indexingProgress: (a) => `${a.done} van ${a.total}`,
+  notCodable: () => 'groepeert codes',
+  'refuse.unknown-code': (a) => `'${a.path}' is geen code uit het codeboek.`,
+  'refuse.invalid-path': (a) => `'${a.path}' is geen codepad: gebruik slugs van letters, cijfers, '-', '_' of '.', gescheiden door '/'.`,
+  'refuse.exists': (a) => `'${a.path}' bestaat al: kies een andere naam, of voeg de twee codes samen.`,
+  'refuse.other-parent': (a) => `Hernoemen houdt een code onder dezelfde bovenliggende code: '${a.path}' wordt '${a.newPath}' alleen door hem in codebook.yaml te verplaatsen.`,
+  'refuse.same-code': (a) => `Een code kan niet met zichzelf worden samengevoegd ('${a.path}').`,
+  'refuse.has-subcodes': (a) => `'${a.path}' heeft subcodes: voeg die eerst samen of verplaats ze.`,
+  'refuse.into-subcode': (a) => `'${a.path}' kan niet worden samengevoegd met zijn eigen subcode '${a.into}'.`,
+  'refuse.codebook': (a) => String(a.detail),
+  'refuse.not-a-code': () => 'Zet de cursor op een tag of op een code in codebook.yaml om die te hernoemen.',
+  'refuse.broken-codebook': () => 'codebook.yaml bevat fouten: los die op voordat je codes hernoemt of samenvoegt.',
+};
+
+/** A sentence or phrase of the editor features in `lang`. */
+export function words(lang: Language, key: keyof typeof wordsEn, args: Record<string, string | number> = {}): string {
+  return (lang === 'nl' ? wordsNl : wordsEn)[key](args);
+}

@@ -23,6 +23,21 @@ export interface CodeCount {
   byParticipant: ReadonlyMap<string, number>;
 }
 
+/** Counts of one code (cheaper than all of them, for a hover or a lens). */
+export function codeCount(index: ProjectIndex, path: string, options: CountOptions = {}): CodeCount {
+  const withInterviewers = options.withInterviewers ?? index.codebook.settings.countInterviewers;
+  const sources = options.includeSubcodes ? [path, ...descendants(index.codebook, path).map((c) => c.path)] : [path];
+  const byParticipant = new Map<string, number>();
+  let segments = 0;
+  for (const source of sources) {
+    for (const [p, n] of index.countsOf(source, withInterviewers)) {
+      byParticipant.set(p, (byParticipant.get(p) ?? 0) + n);
+      segments += n;
+    }
+  }
+  return { path, segments, participants: [...byParticipant.keys()].sort(compareNatural), byParticipant };
+}
+
 /** Counts for every code of the codebook, in codebook order. */
 export function codeCounts(index: ProjectIndex, options: CountOptions = {}): Map<string, CodeCount> {
   const withInterviewers = options.withInterviewers ?? index.codebook.settings.countInterviewers;

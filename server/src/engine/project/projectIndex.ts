@@ -188,6 +188,11 @@ export class ProjectIndex {
     return [...this.participantRefs.keys()].sort(compareNatural);
   }
 
+  /** How many participants the project has. */
+  get participantCount(): number {
+    return this.participantRefs.size;
+  }
+
   interviewers(): string[] {
     const set = new Set<string>();
     for (const counts of this.interviewerCounts.values()) for (const p of counts.keys()) set.add(p);

@@ -1,0 +1,80 @@
+/**
+ * What every feature of the server shares: the connection, the open documents, the workspace, the
+ * user's language, and one wrapper for handlers that turns failures into errors the client can show and
+ * honours cancellation.
+ */
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Language } from '../engine/messages';
+import { uriToPath } from './convert';
+import type { Located, Workspace } from './workspace';
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly workspace: Workspace;
+  /** The user's language for messages: Dutch or English. */
+  language(): Language;
+  /** The language codebook labels are shown in: the user's when the codebook has it. */
+  labelLanguage(): string;
+  /** Applies a pending change of this document to the index now (edits are applied lazily). */
+  flush(uri: string): void;
+  /** Where a document stands in the workspace, with its pending changes applied. */
+  locate(uri: string): Located | undefined;
+  /** Publishes diagnostics for what changed and tells the client the index changed. */
+  changed(project: import('./workspace').Project, ids: string[] | 'all'): void;
+}
+
+/** Thrown inside a handler when its request was cancelled. */
+export class Cancelled extends Error {}
+
+export function checkCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new Cancelled();
+}
+
+/**
+ * Wraps a request handler: checks cancellation before and after, turns a thrown error into a response
+ * error (logged with its stack), so that no input can bring the server down.
+ */
+export function guard<P, R>(
+  ctx: Pick<ServerContext, 'connection'>,
+  name: string,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+  return async (params, token) => {
+    try {
+      // One turn of the event loop first, so that a cancellation sent right after the request is seen.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token?.isCancellationRequested) throw new Cancelled();
+      const result = await handler(params, token);
+      if (token?.isCancellationRequested) throw new Cancelled();
+      return result;
+    } catch (e) {
+      if (e instanceof Cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      // A refusal with its reason, meant for the user.
+      if (e instanceof ResponseError) return e as ResponseError<void>;
+      ctx.connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return new ResponseError(ErrorCodes.InternalError, `Codeboom could not answer ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
+
+export function pathOf(uri: string): string | undefined {
+  return uriToPath(uri);
+}
+
+/** Runs a notification handler; a failure is logged, never thrown into the connection. */
+export async function notification(ctx: Pick<ServerContext, 'connection'>, name: string, handler: () => unknown): Promise<void> {
+  try {
+    await handler();
+  } catch (e) {
+    ctx.connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+}

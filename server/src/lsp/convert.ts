@@ -1,0 +1,65 @@
+/**
+ * Between the engine's terms and LSP's: spans (UTF-16 offsets) and ranges (lines and UTF-16 columns),
+ * file paths and URIs, engine diagnostics and LSP diagnostics.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
+import type { Diagnostic, Severity, Span } from '../engine/diagnostics';
+import { diagnosticMessage, type Language } from '../engine/messages';
+
+/** Line starts of a text, as the index keeps them (UTF-16 offsets). */
+export type LineStarts = Int32Array | readonly number[];
+
+export function offsetToPosition(lineStarts: LineStarts, offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: Math.max(0, offset - lineStarts[lo]) };
+}
+
+export function spanToRange(lineStarts: LineStarts, span: Span): Range {
+  return { start: offsetToPosition(lineStarts, span.start), end: offsetToPosition(lineStarts, span.end) };
+}
+
+export function positionToOffset(lineStarts: LineStarts, position: { line: number; character: number }, length: number): number {
+  if (position.line >= lineStarts.length) return length;
+  const start = lineStarts[Math.max(0, position.line)];
+  const next = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : length;
+  return Math.min(start + Math.max(0, position.character), next);
+}
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: Diagnostic, lineStarts: LineStarts, language: Language): LspDiagnostic {
+  return {
+    range: spanToRange(lineStarts, d.span),
+    severity: severities[d.severity],
+    code: d.code,
+    source: 'codeboom',
+    message: diagnosticMessage(d, language),
+    data: d.args,
+  };
+}

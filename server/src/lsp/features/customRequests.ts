@@ -1,0 +1,141 @@
+/**
+ * The requests the Codeboom client makes beyond LSP (protocol.ts): the projects, a project's code tree
+ * with counts, the code × participant matrix, and the segments of a code, a participant or a
+ * document-variable value with their place and words.
+ */
+import { codeCounts, codeMatrix } from '../../engine/analysis/frequencies';
+import { documentVariables, findSegments } from '../../engine/analysis/retrieval';
+import { codeLabel, type Code } from '../../engine/codebook/codebook';
+import { localize } from '../../engine/codebook/localized';
+import { cleanText } from '../../engine/transcript/transcript';
+import { checkCancelled, guard } from '../context';
+import { spanToRange } from '../convert';
+import {
+  CodebookTreeRequest,
+  MatrixRequest,
+  ProjectsRequest,
+  SegmentsRequest,
+  type CodeNode,
+  type ProjectInfo,
+  type SegmentInfo,
+} from '../protocol';
+import type { Features } from '../server';
+
+export function registerCustomRequests({ ctx, ready }: Features): void {
+  ctx.connection.onRequest(
+    ProjectsRequest.type,
+    guard(ctx, 'projects', async (): Promise<ProjectInfo[]> => {
+      await ready();
+      return ctx.workspace.all().map((p) => ({
+        root: p.rootUri,
+        codebook: p.codebookUri,
+        title: localize(p.codebook.title, ctx.labelLanguage(), p.codebook.settings.language),
+        language: p.codebook.settings.language,
+        languages: p.codebook.languages as string[],
+        participants: p.index.participants(),
+        documents: p.index.size,
+        variables: [...documentVariables(p.index)].map(([name, values]) => ({ name, values })),
+        codebookOk: p.codebookOk,
+      }));
+    }),
+  );
+
+  ctx.connection.onRequest(
+    CodebookTreeRequest.type,
+    guard(ctx, 'code tree', async (params) => {
+      await ready();
+      const project = ctx.workspace.byRootUri(params.project);
+      if (!project) return null;
+      const codebook = project.codebook;
+      const language = params.language ?? ctx.labelLanguage();
+      const counts = codeCounts(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers });
+      const nodeOf = (code: Code): CodeNode => {
+        const c = counts.get(code.path)!;
+        return {
+          path: code.path,
+          label: codeLabel(codebook, code, language),
+          color: code.color,
+          codable: code.codable,
+          deprecated: Boolean(code.deprecated) || Boolean(code.mergedInto),
+          definition: localize(code.definition, language, codebook.settings.language),
+          segments: c.segments,
+          participants: c.participants.length,
+          byParticipant: Object.fromEntries(c.byParticipant),
+          children: code.children.map((p) => nodeOf(codebook.codes.get(p)!)),
+        };
+      };
+      return {
+        participants: project.index.participants(),
+        nodes: codebook.roots.map((p) => nodeOf(codebook.codes.get(p)!)),
+        revision: project.index.revision,
+      };
+    }),
+  );
+
+  ctx.connection.onRequest(
+    MatrixRequest.type,
+    guard(ctx, 'matrix', async (params) => {
+      await ready();
+      const project = ctx.workspace.byRootUri(params.project);
+      if (!project) return null;
+      const codebook = project.codebook;
+      const language = params.language ?? ctx.labelLanguage();
+      const m = codeMatrix(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers });
+      return {
+        participants: m.participants,
+        columnTotals: m.columnTotals,
+        rows: m.rows.map((r, i) => {
+          const code = codebook.codes.get(r.path)!;
+          return {
+            path: r.path,
+            label: codeLabel(codebook, code, language),
+            depth: code.depth,
+            codable: code.codable,
+            color: code.color,
+            segments: r.segments,
+            participantCount: r.participants.length,
+            cells: m.cells[i],
+          };
+        }),
+      };
+    }),
+  );
+
+  ctx.connection.onRequest(
+    SegmentsRequest.type,
+    guard(ctx, 'segments', async (params, token) => {
+      await ready();
+      const project = ctx.workspace.byRootUri(params.project);
+      if (!project) return [];
+      const codebook = project.codebook;
+      const language = params.language ?? ctx.labelLanguage();
+      const hits = findSegments(project.index, {
+        code: params.code,
+        includeSubcodes: params.includeSubcodes,
+        participant: params.participant,
+        variable: params.variable,
+        withInterviewers: params.withInterviewers,
+      });
+      const limited = params.limit !== undefined ? hits.slice(0, params.limit) : hits;
+      const result: SegmentInfo[] = [];
+      for (let i = 0; i < limited.length; i++) {
+        if (i % 100 === 0) checkCancelled(token);
+        const { document, segment } = limited[i];
+        const parsed = project.index.parsed(document.id);
+        const code = codebook.codes.get(segment.code);
+        result.push({
+          uri: project.uriOf(document.id),
+          range: spanToRange(document.digest.lineStarts, segment.span),
+          code: segment.code,
+          codeLabel: code ? codeLabel(codebook, code, language) : segment.code,
+          color: code?.color,
+          participant: segment.participant,
+          speaker: segment.speaker,
+          text: parsed ? cleanText(parsed, segment.span) : '',
+          memos: [...segment.memos],
+        });
+      }
+      return result;
+    }),
+  );
+}

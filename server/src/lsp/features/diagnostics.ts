@@ -1,0 +1,75 @@
+/**
+ * Diagnostics for transcripts (open or not) and for codebook.yaml, published after every change with
+ * the engine's stable codes; stale ones are cleared.
+ */
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { ServerContext } from '../context';
+import { toLspDiagnostic } from '../convert';
+import type { Project } from '../workspace';
+
+export class DiagnosticsPublisher {
+  /** URIs that have diagnostics on the client, to clear them when they go. */
+  private readonly shown = new Set<string>();
+
+  constructor(private readonly ctx: Pick<ServerContext, 'connection' | 'language'>) {}
+
+  publishDocument(project: Project, id: string): void {
+    const uri = project.uriOf(id);
+    const doc = project.index.get(id);
+    const language = this.ctx.language();
+    const diagnostics = doc ? doc.resolved.diagnostics.map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)) : [];
+    this.send(uri, diagnostics);
+  }
+
+  publishCodebook(project: Project): void {
+    // The problems of the text as it is now, even when the index keeps using the last good codebook.
+    const current = project.current;
+    const positions = project.codebookPositions();
+    const lines = current.text === positions.text ? positions.lineStarts : computeLines(current.text);
+    const language = this.ctx.language();
+    this.send(project.codebookUri, current.diagnostics.map((d) => toLspDiagnostic(d, lines, language)));
+  }
+
+  publishProject(project: Project): void {
+    this.publishCodebook(project);
+    const prefix = project.rootUri.endsWith('/') ? project.rootUri : `${project.rootUri}/`;
+    const live = new Set<string>();
+    for (const doc of project.index.documents()) {
+      const uri = project.uriOf(doc.id);
+      live.add(uri);
+      if (doc.resolved.diagnostics.length > 0 || this.shown.has(uri)) this.publishDocument(project, doc.id);
+    }
+    for (const uri of [...this.shown]) {
+      if (uri.startsWith(prefix) && uri !== project.codebookUri && !live.has(uri)) this.send(uri, []);
+    }
+  }
+
+  /** Clears every diagnostic under a project that went away. */
+  clearProject(rootUri: string): void {
+    const prefix = rootUri.endsWith('/') ? rootUri : `${rootUri}/`;
+    for (const uri of [...this.shown]) if (uri.startsWith(prefix)) this.send(uri, []);
+  }
+
+  clear(uri: string): void {
+    if (this.shown.has(uri)) this.send(uri, []);
+  }
+
+  private send(uri: string, diagnostics: LspDiagnostic[]): void {
+    if (diagnostics.length === 0 && !this.shown.has(uri)) return;
+    if (diagnostics.length > 0) this.shown.add(uri);
+    else this.shown.delete(uri);
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
+  }
+}
+
+function computeLines(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}

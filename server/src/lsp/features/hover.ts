@@ -1,0 +1,80 @@
+/**
+ * Hover on a tag (or a code in codebook.yaml): the code's label, definition, when to use it and when
+ * not, an example, and how often it was used ("27 segments · 9 of 12 participants"), in the user's
+ * language where the codebook has it.
+ */
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { codeCount } from '../../engine/analysis/frequencies';
+import { codeLabel, resolveCode, type Code } from '../../engine/codebook/codebook';
+import { placeInCodebook } from '../../engine/codebook/codebookEdits';
+import { localize } from '../../engine/codebook/localized';
+import { words, type Language } from '../../engine/messages';
+import { tagIndexAt } from '../../engine/transcript/locate';
+import { guard } from '../context';
+import { positionToOffset, spanToRange } from '../convert';
+import type { Features } from '../server';
+import type { Project } from '../workspace';
+
+export function registerHover({ ctx }: Features): void {
+  ctx.connection.onHover(
+    guard(ctx, 'hover', (params): Hover | null => {
+      const place = ctx.locate(params.textDocument.uri);
+      if (!place) return null;
+      const project = place.project;
+      if (place.kind === 'codebook') {
+        const positions = project.codebookPositions();
+        const offset = positions.offsetAt(params.position);
+        const at = placeInCodebook(project.codebook, offset);
+        if (!at || at.kind === 'entry') return null;
+        const code = at.kind === 'key' ? at.code : project.codebook.codes.get(at.target);
+        if (!code) return null;
+        const span = at.kind === 'key' ? at.code.keySpan : at.span;
+        return { contents: { kind: MarkupKind.Markdown, value: describeCode(project, code, ctx.labelLanguage(), ctx.language()) }, range: spanToRange(positions.lineStarts, span) };
+      }
+      if (place.kind !== 'transcript') return null;
+      const doc = project.index.get(place.id);
+      if (!doc) return null;
+      const lines = doc.digest.lineStarts;
+      const offset = positionToOffset(lines, params.position, doc.digest.length);
+      const i = tagIndexAt(doc.digest.tags, offset);
+      if (i < 0) return null;
+      const tag = doc.digest.tags[i];
+      const lang = ctx.language();
+      const r = resolveCode(project.codebook, tag.path);
+      if (r.kind === 'unknown') return null;
+      const notes: string[] = [];
+      if (r.kind === 'alias') notes.push(`_${words(lang, 'aliasOf', { path: r.code.path })}_`);
+      if (r.kind === 'merged') notes.push(`_${words(lang, 'mergedInto', { path: r.code.path })}_`);
+      if (tag.memo) notes.push(`**${words(lang, 'memo')}:** ${escapeMarkdown(tag.memo)}`);
+      const value = describeCode(project, r.code, ctx.labelLanguage(), lang) + (notes.length ? `\n\n${notes.join('\n\n')}` : '');
+      return { contents: { kind: MarkupKind.Markdown, value }, range: spanToRange(lines, tag.span) };
+    }),
+  );
+}
+
+/** A code as Markdown: label and path, counts, definition, when to use and not, an example. */
+export function describeCode(project: Project, code: Code, labelLanguage: string, lang: Language): string {
+  const codebook = project.codebook;
+  const text = (t: Parameters<typeof localize>[0]) => localize(t, labelLanguage, codebook.settings.language);
+  const counts = codeCount(project.index, code.path, { includeSubcodes: !code.codable });
+  const total = project.index.participantCount;
+  const parts: string[] = [];
+  const swatch = code.color ? ' ■' : '';
+  parts.push(`**${escapeMarkdown(codeLabel(codebook, code, labelLanguage))}**${swatch} \`${code.path}\``);
+  parts.push(words(lang, 'segmentCount', { segments: counts.segments, participants: counts.participants.length, total }));
+  if (!code.codable) parts.push(`_${words(lang, 'groupingCode')}_`);
+  if (code.deprecated) parts.push(`_${words(lang, 'deprecated')}${typeof code.deprecated === 'string' ? `: ${escapeMarkdown(code.deprecated)}` : ''}_`);
+  const definition = text(code.definition);
+  if (definition) parts.push(escapeMarkdown(definition));
+  const use = text(code.whenToUse);
+  if (use) parts.push(`**${words(lang, 'whenToUse')}:** ${escapeMarkdown(use)}`);
+  const notUse = text(code.whenNotToUse);
+  if (notUse) parts.push(`**${words(lang, 'whenNotToUse')}:** ${escapeMarkdown(notUse)}`);
+  const example = code.examples.length > 0 ? text(code.examples[0]) : undefined;
+  if (example) parts.push(`**${words(lang, 'example')}:** _“${escapeMarkdown(example)}”_`);
+  return parts.join('\n\n');
+}
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}

@@ -1,0 +1,157 @@
+/**
+ * The messages between the Codeboom client and server beyond LSP itself. This module is the one
+ * definition both sides import: a namespace per message with its method and typed parameters and
+ * result, and a note on which side sends it.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** A position of the text: 0-based line and UTF-16 column, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface ProjectInfo {
+  /** URI of the project's folder (the one with codebook.yaml). */
+  root: string;
+  codebook: string;
+  title?: string;
+  /** The language labels are shown in when the user's is not in the codebook. */
+  language: string;
+  /** Languages the codebook's labels are written in. */
+  languages: string[];
+  participants: string[];
+  documents: number;
+  /** Document variables (front-matter keys) and their values. */
+  variables: { name: string; values: string[] }[];
+  /** false while the codebook cannot be read; the last good one is in use. */
+  codebookOk: boolean;
+}
+
+export interface CountOptions {
+  /** Add the segments of subcodes to their parents. */
+  includeSubcodes?: boolean;
+  /** Count interviewer turns too (default: the project's setting). */
+  withInterviewers?: boolean;
+  /** Language of labels; default: the client's. */
+  language?: string;
+}
+
+export interface CodeNode {
+  path: string;
+  label: string;
+  color?: string;
+  codable: boolean;
+  deprecated: boolean;
+  definition?: string;
+  segments: number;
+  /** Participants with at least one segment. */
+  participants: number;
+  /** Segments per participant. */
+  byParticipant: Record<string, number>;
+  children: CodeNode[];
+}
+
+export interface CodebookTree {
+  /** Every participant of the project, in natural order. */
+  participants: string[];
+  nodes: CodeNode[];
+  /** Grows with every change of the project's index. */
+  revision: number;
+}
+
+export interface MatrixRow {
+  path: string;
+  label: string;
+  depth: number;
+  codable: boolean;
+  color?: string;
+  segments: number;
+  participantCount: number;
+  /** Segments per participant, in the order of `participants`. */
+  cells: number[];
+}
+
+export interface Matrix {
+  participants: string[];
+  rows: MatrixRow[];
+  columnTotals: number[];
+}
+
+export interface SegmentQuery extends CountOptions {
+  project: string;
+  code?: string;
+  participant?: string;
+  /** Only documents whose front-matter variable `name` has `value`. */
+  variable?: { name: string; value: string };
+  /** At most this many segments (default: all). */
+  limit?: number;
+}
+
+export interface SegmentInfo {
+  uri: string;
+  /** The coded text. */
+  range: Range;
+  /** The code the segment counts for. */
+  code: string;
+  codeLabel: string;
+  color?: string;
+  participant: string;
+  speaker?: string;
+  /** The coded words, markup removed. */
+  text: string;
+  memos: string[];
+}
+
+/** Client → server: the projects the server found in the workspace. */
+export namespace ProjectsRequest {
+  export const method = 'codeboom/projects' as const;
+  export const type = new RequestType<Record<string, never>, ProjectInfo[], void>(method);
+}
+
+/** Client → server: a project's code tree with counts per code and participant. */
+export namespace CodebookTreeRequest {
+  export const method = 'codeboom/codebookTree' as const;
+  export type Params = CountOptions & { project: string };
+  export const type = new RequestType<Params, CodebookTree | null, void>(method);
+}
+
+/** Client → server: the code × participant matrix. */
+export namespace MatrixRequest {
+  export const method = 'codeboom/matrix' as const;
+  export type Params = CountOptions & { project: string };
+  export const type = new RequestType<Params, Matrix | null, void>(method);
+}
+
+/** Client → server: segments of a code, a participant, a document-variable value, or a combination. */
+export namespace SegmentsRequest {
+  export const method = 'codeboom/segments' as const;
+  export const type = new RequestType<SegmentQuery, SegmentInfo[], void>(method);
+}
+
+/** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
+export namespace IndexChangedNotification {
+  export const method = 'codeboom/indexChanged' as const;
+  export interface Params {
+    project: string;
+    revision: number;
+  }
+  export const type = new NotificationType<Params>(method);
+}
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const ServerCommands = {
+  /** Arguments: project root URI, the code to merge, the code to merge it into. */
+  mergeCode: 'codeboom.server.mergeCode',
+} as const;
+
+/** Commands the client implements that the server's code lenses and actions refer to. */
+export const ClientCommands = {
+  /** Arguments: the codebook's URI, the code's path. Shows the code's segments. */
+  showSegments: 'codeboom.showSegments',
+} as const;

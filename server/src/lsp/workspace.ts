@@ -1,0 +1,206 @@
+/**
+ * The server's view of the workspace: the projects (folders with codebook.yaml) in every workspace
+ * folder, each with its index, kept current from open documents (their unsaved text) and from the disk
+ * (watched-file events). A codebook that does not parse, or has errors, is reported but the last good
+ * one stays in use until it is fixed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCodebook, type Codebook } from '../engine/codebook/codebook';
+import { transcriptMatcher } from '../engine/project/settings';
+import { ProjectIndex } from '../engine/project/projectIndex';
+import { TextPositions } from '../engine/text/positions';
+import { CODEBOOK_FILE, encodeWithBuffer, FileReader, listTranscripts, readText } from '../node/projectFiles';
+import { pathToUri } from './convert';
+
+export class Project {
+  readonly rootUri: string;
+  readonly codebookUri: string;
+  readonly index: ProjectIndex;
+  /** The codebook as last read (maybe broken); the index holds the last good one. */
+  current: Codebook;
+  private matcher: (id: string) => boolean;
+  private positions: TextPositions | undefined;
+
+  constructor(readonly root: string, codebook: Codebook, readonly openText: (id: string) => string | undefined) {
+    this.rootUri = pathToUri(root);
+    this.codebookUri = pathToUri(path.join(root, CODEBOOK_FILE));
+    this.current = codebook;
+    this.index = new ProjectIndex(codebook, {
+      encode: encodeWithBuffer,
+      readText: (id) => {
+        const open = openText(id);
+        if (open !== undefined) return open;
+        const read = readText(path.join(root, id), id);
+        return read.ok ? read.text : undefined;
+      },
+    });
+    this.matcher = transcriptMatcher(codebook.settings);
+  }
+
+  get codebook(): Codebook {
+    return this.index.codebook;
+  }
+
+  /** true when the codebook as last read is in use (it has no errors). */
+  get codebookOk(): boolean {
+    return this.current === this.index.codebook;
+  }
+
+  isTranscript(id: string): boolean {
+    return this.matcher(id);
+  }
+
+  uriOf(id: string): string {
+    return pathToUri(path.join(this.root, ...id.split('/')));
+  }
+
+  /** Positions in the codebook the index uses. */
+  codebookPositions(): TextPositions {
+    if (!this.positions || this.positions.text !== this.codebook.text) this.positions = new TextPositions(this.codebook.text);
+    return this.positions;
+  }
+
+  /**
+   * Takes a new text of codebook.yaml. It is used when it has no errors (or when there is no good one
+   * yet); returns whether the index changed.
+   */
+  updateCodebook(text: string): boolean {
+    const next = parseCodebook(text);
+    this.current = next;
+    const usable = next.parsed && !next.diagnostics.some((d) => d.severity === 'error');
+    if (!usable && this.index.codebook.parsed) return false;
+    const globsChanged =
+      JSON.stringify([next.settings.transcripts, next.settings.exclude]) !==
+      JSON.stringify([this.index.codebook.settings.transcripts, this.index.codebook.settings.exclude]);
+    this.index.setCodebook(next);
+    this.current = next;
+    this.matcher = transcriptMatcher(next.settings);
+    if (globsChanged) this.rescan();
+    return true;
+  }
+
+  /** Reads every transcript from disk (those open in the editor from their text). */
+  loadAll(onProgress?: (done: number, total: number) => void): void {
+    const files = listTranscripts(this.root, this.codebook);
+    const reader = new FileReader();
+    files.forEach((id, i) => {
+      this.loadFile(id, reader);
+      onProgress?.(i + 1, files.length);
+    });
+  }
+
+  /** Like loadAll, but yields to the event loop every few files so progress reaches the client. */
+  async loadAllAsync(onProgress?: (done: number, total: number) => void, isCancelled?: () => boolean): Promise<void> {
+    const files = listTranscripts(this.root, this.codebook);
+    const reader = new FileReader();
+    for (let i = 0; i < files.length; i++) {
+      if (isCancelled?.()) return;
+      this.loadFile(files[i], reader);
+      if ((i + 1) % 64 === 0 || i + 1 === files.length) {
+        onProgress?.(i + 1, files.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
+  /** After the transcript globs changed: adds files that now match, drops those that no longer do. */
+  private rescan(): void {
+    const files = new Set(listTranscripts(this.root, this.codebook));
+    for (const doc of this.index.documents()) if (!files.has(doc.id) && !this.openText(doc.id)) this.index.delete(doc.id);
+    const reader = new FileReader();
+    for (const id of files) if (!this.index.has(id)) this.loadFile(id, reader);
+  }
+
+  /** Indexes one transcript from its open text or from disk; false when it cannot be read. */
+  loadFile(id: string, reader = new FileReader()): boolean {
+    const open = this.openText(id);
+    if (open !== undefined) {
+      this.index.set(id, open);
+      return true;
+    }
+    const read = reader.read(path.join(this.root, ...id.split('/')), id);
+    if (!read.ok) {
+      this.index.delete(id);
+      return false;
+    }
+    this.index.setBytes(id, read.bytes);
+    return true;
+  }
+}
+
+export type Located =
+  | { kind: 'transcript'; project: Project; id: string }
+  | { kind: 'codebook'; project: Project }
+  | { kind: 'other'; project: Project; id: string };
+
+/** Finds the folders with a codebook.yaml below `folder` (not inside node_modules or hidden folders). */
+export function findProjectRoots(folder: string): string[] {
+  const roots: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (entries.some((e) => e.isFile() && e.name === CODEBOOK_FILE)) roots.push(dir);
+    if (depth >= 8) return;
+    for (const e of entries) {
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') walk(path.join(dir, e.name), depth + 1);
+    }
+  };
+  walk(folder, 0);
+  return roots;
+}
+
+export class Workspace {
+  private readonly projects = new Map<string, Project>();
+
+  constructor(private readonly openText: (file: string) => string | undefined) {}
+
+  all(): Project[] {
+    return [...this.projects.values()].sort((a, b) => a.root.localeCompare(b.root));
+  }
+
+  byRootUri(uri: string): Project | undefined {
+    return this.all().find((p) => p.rootUri === uri);
+  }
+
+  /** Adds the project at `root` with its codebook; its transcripts are read by loadAll or loadAllAsync. */
+  addProject(root: string): Project {
+    const existing = this.projects.get(root);
+    if (existing) return existing;
+    const file = path.join(root, CODEBOOK_FILE);
+    const read = readText(file, CODEBOOK_FILE);
+    const text = this.openText(file) ?? (read.ok ? read.text : '');
+    const project = new Project(root, parseCodebook(text), (id) => this.openText(path.join(root, ...id.split('/'))));
+    this.projects.set(root, project);
+    return project;
+  }
+
+  closeProject(root: string): Project | undefined {
+    const p = this.projects.get(root);
+    this.projects.delete(root);
+    return p;
+  }
+
+  /** Projects whose folder is inside `folder` (for a removed workspace folder). */
+  projectsUnder(folder: string): Project[] {
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    return this.all().filter((p) => p.root === folder || p.root.startsWith(prefix));
+  }
+
+  /** What a file is to the workspace: a transcript or the codebook of the innermost project around it. */
+  locate(file: string): Located | undefined {
+    let best: Project | undefined;
+    for (const p of this.projects.values()) {
+      const prefix = p.root.endsWith(path.sep) ? p.root : p.root + path.sep;
+      if (file.startsWith(prefix) && (!best || p.root.length > best.root.length)) best = p;
+    }
+    if (!best) return undefined;
+    const id = path.relative(best.root, file).split(path.sep).join('/');
+    if (id === CODEBOOK_FILE) return { kind: 'codebook', project: best };
+    return best.isTranscript(id) ? { kind: 'transcript', project: best, id } : { kind: 'other', project: best, id };
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * A language client for tests: it runs the real server in this process over a pair of streams, speaks
+ * LSP to it, records what the server sends (diagnostics, progress, edits to apply) and lets tests await
+ * those messages instead of sleeping.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createConnection } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  FileChangeType,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../server/src/lsp/server';
+import { IndexChangedNotification, ProjectsRequest } from '../../server/src/lsp/protocol';
+
+export const uriOf = (file: string): string => pathToFileURL(file).href;
+
+type Waiter = { test: () => boolean; resolve: () => void };
+
+export class TestClient {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly progress: unknown[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly registrations: unknown[] = [];
+  private readonly open = new Map<string, TextDocument>();
+  private waiters: Waiter[] = [];
+  private streams: PassThrough[] = [];
+
+  private constructor(readonly connection: ProtocolConnection) {}
+
+  /** Starts a server on `folders` and waits until it has indexed them. */
+  static async start(folders: string[], options: { locale?: string; watch?: boolean } = {}): Promise<TestClient> {
+    const up = new PassThrough();
+    const down = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+    const connection = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    const client = new TestClient(connection);
+    client.streams = [up, down];
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      client.diagnostics.set(p.uri, p.diagnostics);
+      client.wake();
+    });
+    connection.onNotification('$/progress', (p) => {
+      client.progress.push(p);
+      client.wake();
+    });
+    for (const method of [IndexChangedNotification.method, 'window/logMessage', 'window/showMessage']) {
+      connection.onNotification(method, (params: unknown) => {
+        client.notifications.push({ method, params });
+        client.wake();
+      });
+    }
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('client/registerCapability', (p) => {
+      client.registrations.push(p);
+      return null;
+    });
+    connection.onRequest('workspace/applyEdit', async (p: { edit: WorkspaceEdit }) => {
+      await client.applyEdit(p.edit);
+      return { applied: true };
+    });
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: folders[0] ? uriOf(folders[0]) : null,
+      workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
+      locale: options.locale ?? 'en',
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watch ?? true }, workspaceFolders: true },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendRequest(ProjectsRequest.type, {});
+    return client;
+  }
+
+  /** Resolves when `test` holds, checked after every message from the server. */
+  until(test: () => boolean, what = 'a condition'): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 10_000);
+      this.waiters.push({
+        test,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  /** The next diagnostics published for `uri` that satisfy `test`. */
+  async diagnosticsFor(uri: string, test: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    await this.until(() => this.diagnostics.has(uri) && test(this.diagnostics.get(uri)!), `diagnostics for ${uri}`);
+    return this.diagnostics.get(uri)!;
+  }
+
+  private wake(): void {
+    const ready = this.waiters.filter((w) => w.test());
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
+  }
+
+  async openFile(file: string, text = fs.readFileSync(file, 'utf8')): Promise<string> {
+    const uri = uriOf(file);
+    const languageId = file.endsWith('.yaml') ? 'yaml' : 'codeboom-transcript';
+    this.open.set(uri, TextDocument.create(uri, languageId, 1, text));
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  text(uri: string): string | undefined {
+    return this.open.get(uri)?.getText();
+  }
+
+  /** Replaces the whole text of an open document, as an incremental change. */
+  async change(uri: string, text: string): Promise<void> {
+    const doc = this.open.get(uri)!;
+    const range = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+    await this.edit(uri, [{ range, newText: text }]);
+  }
+
+  async edit(uri: string, edits: TextEdit[]): Promise<void> {
+    const doc = this.open.get(uri)!;
+    const version = doc.version + 1;
+    // Incremental changes apply one after the other, so send them from the end of the document backwards.
+    const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
+    const next = TextDocument.update(doc, sorted.map((e) => ({ range: e.range, text: e.newText })), version);
+    this.open.set(uri, next);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+    });
+  }
+
+  async closeFile(uri: string): Promise<void> {
+    this.open.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Tells the server a file changed on disk. */
+  async fileChanged(file: string, type: 'created' | 'changed' | 'deleted'): Promise<void> {
+    const t = type === 'created' ? FileChangeType.Created : type === 'changed' ? FileChangeType.Changed : FileChangeType.Deleted;
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(file), type: t }] });
+  }
+
+  /** Applies a workspace edit as an editor would: open documents in the editor, closed ones on disk. */
+  async applyEdit(edit: WorkspaceEdit): Promise<void> {
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+      if (this.open.has(uri)) {
+        await this.edit(uri, edits);
+      } else {
+        const file = new URL(uri).pathname;
+        const doc = TextDocument.create(uri, 'text', 0, fs.readFileSync(decodeURIComponent(file), 'utf8'));
+        fs.writeFileSync(decodeURIComponent(file), TextDocument.applyEdits(doc, edits));
+        await this.fileChanged(decodeURIComponent(file), 'changed');
+      }
+    }
+  }
+
+  dispose(): void {
+    this.connection.dispose();
+    for (const s of this.streams) s.destroy();
+  }
+}
