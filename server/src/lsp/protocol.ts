@@ -134,6 +134,19 @@ export namespace SegmentsRequest {
   export const type = new RequestType<SegmentQuery, SegmentInfo[], void>(method);
 }
 
+/** Client → server: whether a document is a transcript or the codebook of a project (and which). */
+export namespace DocumentKindRequest {
+  export const method = 'codeboom/documentKind' as const;
+  export interface Params {
+    uri: string;
+  }
+  export interface Result {
+    kind: 'transcript' | 'codebook' | 'other';
+    project?: string;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
 export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;

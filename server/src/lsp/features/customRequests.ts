@@ -12,6 +12,7 @@ import { checkCancelled, guard } from '../context';
 import { spanToRange } from '../convert';
 import {
   CodebookTreeRequest,
+  DocumentKindRequest,
   MatrixRequest,
   ProjectsRequest,
   SegmentsRequest,
@@ -37,6 +38,16 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
         variables: [...documentVariables(p.index)].map(([name, values]) => ({ name, values })),
         codebookOk: p.codebookOk,
       }));
+    }),
+  );
+
+  ctx.connection.onRequest(
+    DocumentKindRequest.type,
+    guard(ctx, 'document kind', async (params) => {
+      await ready();
+      const place = ctx.locate(params.uri);
+      if (!place) return { kind: 'other' as const };
+      return { kind: place.kind, project: place.project.rootUri };
     }),
   );
 

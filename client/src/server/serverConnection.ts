@@ -1,0 +1,179 @@
+/**
+ * The extension's one way to the language server: it starts the bundled server, shows its state in the
+ * status bar, logs to one output channel, restarts on request, and turns failures into one clear sentence
+ * with a button to the log. Features ask the server through the typed methods here, never through raw
+ * method names.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  CodebookTreeRequest,
+  DocumentKindRequest,
+  IndexChangedNotification,
+  MatrixRequest,
+  ProjectsRequest,
+  SegmentsRequest,
+  type CodebookTree,
+  type CountOptions,
+  type Matrix,
+  type ProjectInfo,
+  type SegmentInfo,
+  type SegmentQuery,
+} from '../../../server/src/lsp/protocol';
+
+export class ServerConnection implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly status: vscode.StatusBarItem;
+  readonly output: vscode.LogOutputChannel;
+  private readonly changed = new vscode.EventEmitter<{ project: string; revision: number }>();
+  /** Fires when a project's index changed (a transcript or the codebook was edited). */
+  readonly onIndexChanged = this.changed.event;
+  private readonly started = new vscode.EventEmitter<void>();
+  /** Fires each time the server (re)started and finished indexing. */
+  readonly onReady = this.started.event;
+  private failures = 0;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('Codeboom', { log: true });
+    this.status = vscode.window.createStatusBarItem('codeboom.status', vscode.StatusBarAlignment.Left, 10);
+    this.status.name = 'Codeboom';
+    this.status.command = 'codeboom.showLog';
+    context.subscriptions.push(this.output, this.status, this.changed, this.started);
+  }
+
+  async start(): Promise<void> {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'codeboom-transcript' },
+        { scheme: 'file', language: 'plaintext' },
+        { scheme: 'file', language: 'markdown' },
+        { scheme: 'file', pattern: '**/codebook.yaml' },
+      ],
+      outputChannel: this.output,
+      traceOutputChannel: this.output,
+      initializationOptions: { language: vscode.env.language },
+      synchronize: {
+        fileEvents: [
+          vscode.workspace.createFileSystemWatcher('**/codebook.yaml'),
+          vscode.workspace.createFileSystemWatcher('**/*.{txt,md,text,transcript}'),
+        ],
+      },
+      errorHandler: {
+        error: (error) => {
+          this.output.error(error);
+          return { action: ErrorAction.Continue, handled: true };
+        },
+        closed: () => {
+          this.failures++;
+          if (this.failures <= 3) return { action: CloseAction.Restart, handled: true };
+          this.showFailure(vscode.l10n.t('The Codeboom server stopped several times and was not restarted.'));
+          return { action: CloseAction.DoNotRestart, handled: true };
+        },
+      },
+    };
+    this.client = new LanguageClient('codeboom', 'Codeboom', serverOptions, clientOptions);
+    this.client.onDidChangeState((e) => this.showState(e.newState));
+    this.showState(State.Starting);
+    try {
+      await this.client.start();
+    } catch (e) {
+      this.output.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      this.showFailure(vscode.l10n.t('The Codeboom server could not start.'));
+      return;
+    }
+    this.client.onNotification(IndexChangedNotification.type, (p) => this.changed.fire(p));
+    // The projects request answers once the first indexing is done.
+    await this.projects();
+    this.showState(State.Running);
+    this.started.fire();
+  }
+
+  async restart(): Promise<void> {
+    this.failures = 0;
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.stop().catch((e) => this.output.error(String(e)));
+  }
+
+  get running(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  /** The language client, for features that use standard LSP requests through VS Code. */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  private showState(state: State): void {
+    const indexing = state === State.Starting;
+    this.status.text = indexing ? `$(sync~spin) Codeboom` : state === State.Running ? `$(symbol-keyword) Codeboom` : `$(error) Codeboom`;
+    this.status.tooltip =
+      state === State.Running
+        ? vscode.l10n.t('Codeboom is running. Click to show its log.')
+        : indexing
+          ? vscode.l10n.t('Codeboom is starting and indexing transcripts…')
+          : vscode.l10n.t('Codeboom has stopped. Click to show its log.');
+    this.status.show();
+  }
+
+  /** One sentence for the user, with a button to the log where the details are. */
+  showFailure(sentence: string): void {
+    const show = vscode.l10n.t('Show log');
+    void vscode.window.showErrorMessage(sentence, show).then((choice) => {
+      if (choice === show) this.output.show();
+    });
+  }
+
+  private async request<P, R>(type: { method: string }, params: P, fallback: R): Promise<R> {
+    const client = this.client;
+    if (!client) return fallback;
+    try {
+      return (await client.sendRequest(type.method, params)) as R;
+    } catch (e) {
+      this.output.error(`${type.method}: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
+    }
+  }
+
+  projects(): Promise<ProjectInfo[]> {
+    return this.request(ProjectsRequest.type, {}, []);
+  }
+
+  codebookTree(project: string, options: CountOptions = {}): Promise<CodebookTree | null> {
+    return this.request(CodebookTreeRequest.type, { project, ...options }, null);
+  }
+
+  matrix(project: string, options: CountOptions = {}): Promise<Matrix | null> {
+    return this.request(MatrixRequest.type, { project, ...options }, null);
+  }
+
+  segments(query: SegmentQuery): Promise<SegmentInfo[]> {
+    return this.request(SegmentsRequest.type, query, []);
+  }
+
+  documentKind(uri: vscode.Uri): Promise<DocumentKindRequest.Result> {
+    return this.request(DocumentKindRequest.type, { uri: uri.toString() }, { kind: 'other' as const });
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+}
