@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../node/projectFiles';
 import { nodeContext, type CliContext } from './cliContext';
 import type { Command, ParsedArguments } from './command';
+import { agreementCommand } from './commands/agreement';
 import { check } from './commands/check';
 import { cooccurrenceCommand } from './commands/cooccurrence';
 import { exportCommand } from './commands/export';
@@ -14,7 +15,7 @@ import { lsp } from './commands/lsp';
 import { report } from './commands/report';
 import { segments } from './commands/segments';
 
-export const commands: Command[] = [check, report, segments, cooccurrenceCommand, exportCommand, importCommand, lsp];
+export const commands: Command[] = [check, report, segments, cooccurrenceCommand, agreementCommand, exportCommand, importCommand, lsp];
 
 export const VERSION = '0.1.0';
 

@@ -1,0 +1,170 @@
+/**
+ * Coders' versions of a project for inter-coder agreement, read from a folder or from a git revision.
+ * Each transcript is read once and reduced to its words and segments; its bytes are read again only to
+ * quote a disagreement.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import type { CoderVersion } from '../engine/agreement/agreement';
+import { codedText, type CodedText } from '../engine/agreement/codedText';
+import { parseCodebook, type Codebook } from '../engine/codebook/codebook';
+import { diagnostic, DiagnosticCodes, type Diagnostic } from '../engine/diagnostics';
+import { diagnosticMessage } from '../engine/messages';
+import { transcriptMatcher } from '../engine/project/settings';
+import { CODEBOOK_FILE, FileReader, findProjectRoot, listTranscripts, readCodebook, UserError } from './projectFiles';
+
+export interface LoadedVersion {
+  version: CoderVersion;
+  /** Files that were skipped (binary, not UTF-8, unreadable). */
+  problems: { file: string; problem: Diagnostic }[];
+}
+
+export interface VersionLoadOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** The folder as the user wrote it, for messages. */
+  display?: string;
+}
+
+/**
+ * A coder's copy of the project in a folder. The folder is the project (it has codebook.yaml) or a
+ * folder of transcripts inside one; transcripts are matched by their path below the folder.
+ */
+export function versionFromFolder(dir: string, name: string, options: VersionLoadOptions = {}): LoadedVersion {
+  const folder = path.resolve(dir);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new UserError(`There is no folder ${options.display ?? dir}: give the folder of each coder's copy of the project.`);
+  }
+  const root = fs.existsSync(path.join(folder, CODEBOOK_FILE)) ? folder : findProjectRoot(folder);
+  const { codebook, problem } = readCodebook(root);
+  if (problem) throw new UserError(`${name}: ${diagnosticMessage(problem)}`);
+  usableCodebook(codebook, name, `codeboom check ${options.display ?? dir}`);
+  const below = path.relative(root, folder).split(path.sep).join('/');
+  const prefix = below === '' ? '' : below + '/';
+  const files = listTranscripts(root, codebook)
+    .filter((rel) => rel.startsWith(prefix))
+    .map((rel) => rel.slice(prefix.length));
+  const reader = new FileReader();
+  const texts = new Map<string, CodedText>();
+  const problems: LoadedVersion['problems'] = [];
+  files.forEach((id, i) => {
+    const read = reader.read(path.join(folder, id), id);
+    if (read.ok) texts.set(id, codedText(id, read.bytes, codebook));
+    else problems.push({ file: id, problem: read.problem });
+    options.onProgress?.(i + 1, files.length);
+  });
+  // A copy of each quoted file, since the reader reuses its buffer.
+  const read = (id: string): Uint8Array | undefined => {
+    const r = reader.read(path.join(folder, id), id);
+    return r.ok ? Uint8Array.from(r.bytes) : undefined;
+  };
+  return { version: { name, codebook, texts, read }, problems };
+}
+
+/**
+ * A coder's version as committed in a git revision (a branch, tag or commit) of the repository that
+ * holds the project at `projectDir`. Uncommitted changes are not part of it.
+ */
+export function versionFromRevision(projectDir: string, revision: string, options: VersionLoadOptions = {}): LoadedVersion {
+  const root = findProjectRoot(projectDir);
+  const top = git(root, ['rev-parse', '--show-toplevel'], `${projectDir} is not in a git repository: --rev reads coders' versions from git; give their folders instead.`)
+    .toString('utf8')
+    .trim();
+  const below = path.relative(fs.realpathSync(top), fs.realpathSync(root)).split(path.sep).join('/');
+  const prefix = below === '' ? '' : below + '/';
+  if (revision.startsWith('-')) throw new UserError(`'${revision}' is not a branch, tag or commit: give one such as main or coder-b.`);
+  const commit = git(
+    top,
+    ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`],
+    `'${revision}' is not a branch, tag or commit of this repository: 'git branch -a' lists the branches.`,
+  )
+    .toString('utf8')
+    .trim();
+  const codebookText = git(
+    top,
+    ['cat-file', 'blob', `${commit}:${prefix}${CODEBOOK_FILE}`],
+    `${revision} has no ${prefix}${CODEBOOK_FILE}: was the project committed on that branch?`,
+  );
+  const codebook = parseCodebook(decode(codebookText) ?? '');
+  usableCodebook(codebook, revision, `git show ${revision}:${prefix}${CODEBOOK_FILE}`);
+
+  // Paths and sizes of every file below the project in that revision.
+  const listing = git(top, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', prefix === '' ? '.' : prefix], `Could not list the files of ${revision}.`)
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean);
+  const isTranscript = transcriptMatcher(codebook.settings);
+  const wanted: { id: string; size: number }[] = [];
+  for (const entry of listing) {
+    const tab = entry.indexOf('\t');
+    const [, type, , size] = entry.slice(0, tab).split(/\s+/);
+    const full = entry.slice(tab + 1);
+    if (type !== 'blob' || !full.startsWith(prefix) || full.includes('\n')) continue;
+    const id = full.slice(prefix.length);
+    if (isTranscript(id)) wanted.push({ id, size: Number(size) });
+  }
+  wanted.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  // Every blob in one `git cat-file --batch`: "<oid> blob <size>\n<bytes>\n" each.
+  const total = wanted.reduce((n, w) => n + w.size + 64, 0);
+  const run = spawnSync('git', ['cat-file', '--batch'], {
+    cwd: top,
+    input: wanted.map((w) => `${commit}:${prefix}${w.id}\n`).join(''),
+    maxBuffer: total + (1 << 20),
+  });
+  if (run.status !== 0 || !run.stdout) throw new UserError(`Could not read the transcripts of ${revision} from git.`);
+  const out = run.stdout;
+  const blobs = new Map<string, Uint8Array>();
+  const texts = new Map<string, CodedText>();
+  const problems: LoadedVersion['problems'] = [];
+  let at = 0;
+  wanted.forEach(({ id }, i) => {
+    const eol = out.indexOf(0x0a, at);
+    const header = out.subarray(at, eol).toString('utf8').split(' ');
+    at = eol + 1;
+    if (header[1] !== 'blob') return;
+    const size = Number(header[2]);
+    let bytes: Uint8Array = out.subarray(at, at + size);
+    at += size + 1;
+    const problem = textProblem(bytes, id);
+    if (problem) {
+      problems.push({ file: id, problem });
+      return;
+    }
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    blobs.set(id, bytes);
+    texts.set(id, codedText(id, bytes, codebook));
+    options.onProgress?.(i + 1, wanted.length);
+  });
+  return { version: { name: revision, codebook, texts, read: (id) => blobs.get(id) }, problems };
+}
+
+function git(cwd: string, args: string[], failure: string): Buffer {
+  const run = spawnSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
+  if (run.error) {
+    const code = (run.error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? 'git is not installed or not on the PATH: install it to use --rev, or give folders instead.' : failure);
+  }
+  if (run.status !== 0) throw new UserError(failure);
+  return run.stdout;
+}
+
+function usableCodebook(codebook: Codebook, name: string, how: string): void {
+  if (codebook.parsed) return;
+  const d = codebook.diagnostics[0];
+  throw new UserError(`${name}: ${d ? diagnosticMessage(d) : `${CODEBOOK_FILE} could not be read.`} Run '${how}' to see the problem.`);
+}
+
+function textProblem(bytes: Uint8Array, file: string): Diagnostic | undefined {
+  const none = { start: 0, end: 0 };
+  if (bytes.subarray(0, 8192).includes(0)) return diagnostic(DiagnosticCodes.fileBinary, none, { file });
+  if (!isUtf8(bytes)) return diagnostic(DiagnosticCodes.fileNotUtf8, none, { file });
+  return undefined;
+}
+
+function decode(bytes: Buffer): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
