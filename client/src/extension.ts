@@ -3,15 +3,28 @@
  * module under features/ with an activate function; they share the server connection.
  */
 import * as vscode from 'vscode';
-import { ServerConnection } from './server/serverConnection';
+import { activateCodeTree } from './features/codeTree';
+import { activateCoding } from './features/coding';
+import { ColorIcons } from './features/colorIcons';
+import { activateDecorations } from './features/decorations';
+import { MatrixPanel } from './features/matrix/matrixPanel';
+import { chooseProject, projectTitle } from './features/projects';
+import { activateReports } from './features/reports';
+import { activateSegmentsPicker } from './features/segmentsPicker';
+import { activateStarterProject } from './features/starterProject';
 import { activateTranscriptLanguage } from './features/transcriptLanguage';
+import { ServerConnection } from './server/serverConnection';
+import type { CodeTreeProvider } from './features/codeTree/codeTreeProvider';
 
 export interface ExtensionApi {
   server: ServerConnection;
+  codeTree: CodeTreeProvider;
+  matrix(): MatrixPanel | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const server = new ServerConnection(context);
+  const icons = new ColorIcons(context.globalStorageUri);
   context.subscriptions.push(
     server,
     vscode.commands.registerCommand('codeboom.showLog', () => server.output.show()),
@@ -19,12 +32,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       await server.restart();
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Codeboom server restarted.'), 3000);
     }),
+    vscode.commands.registerCommand('codeboom.openMatrix', async () => {
+      const project = await chooseProject(server);
+      if (project) await MatrixPanel.show(context, server, project.root, projectTitle(project));
+      return MatrixPanel.current;
+    }),
   );
   activateTranscriptLanguage(context, server);
+  const codeTree = activateCodeTree(context, server, icons);
+  const models = activateCoding(context, server);
+  activateDecorations(context, server, models, icons);
+  activateReports(context, server);
+  activateSegmentsPicker(context, server);
+  activateStarterProject(context);
   await server.start();
-  return { server };
+  return { server, codeTree, matrix: () => MatrixPanel.current };
 }
 
 export function deactivate(): void {
-  // The server connection is disposed with the extension's subscriptions.
+  // Everything is disposed with the extension's subscriptions.
 }

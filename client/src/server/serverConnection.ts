@@ -157,7 +157,7 @@ export class ServerConnection implements vscode.Disposable {
     return this.request(ProjectsRequest.type, {}, []);
   }
 
-  codebookTree(project: string, options: CountOptions = {}): Promise<CodebookTree | null> {
+  codebookTree(project: string, options: Omit<CodebookTreeRequest.Params, 'project'> = {}): Promise<CodebookTree | null> {
     return this.request(CodebookTreeRequest.type, { project, ...options }, null);
   }
 

@@ -117,7 +117,8 @@ export namespace ProjectsRequest {
 /** Client → server: a project's code tree with counts per code and participant. */
 export namespace CodebookTreeRequest {
   export const method = 'codeboom/codebookTree' as const;
-  export type Params = CountOptions & { project: string };
+  /** With `variable`, only the documents whose front-matter variable has that value are counted. */
+  export type Params = CountOptions & { project: string; variable?: { name: string; value: string } };
   export const type = new RequestType<Params, CodebookTree | null, void>(method);
 }
 
@@ -145,6 +146,31 @@ export namespace DocumentKindRequest {
     project?: string;
   }
   export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Client → server: the frequency report of a project as Markdown, HTML, CSV or JSON. */
+export namespace ReportRequest {
+  export const method = 'codeboom/report' as const;
+  export interface Params extends CountOptions {
+    project: string;
+    format: 'markdown' | 'html' | 'csv' | 'json';
+  }
+  export const type = new RequestType<Params, { text: string } | null, void>(method);
+}
+
+/** Client → server: the project as a REFI-QDA codebook (.qdc) or project (.qdpx), base64-encoded. */
+export namespace RefiExportRequest {
+  export const method = 'codeboom/refiExport' as const;
+  export interface Params {
+    project: string;
+    format: 'qdc' | 'qdpx';
+    language?: string;
+  }
+  export interface Result {
+    base64: string;
+    warnings: string[];
+  }
+  export const type = new RequestType<Params, Result | null, void>(method);
 }
 
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */

@@ -25,6 +25,7 @@ import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerCustomRequests } from './features/customRequests';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { registerExports } from './features/exports';
 import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
@@ -241,6 +242,7 @@ export function startServer(connection: Connection): void {
   registerFolding(features);
   registerCodeLens(features);
   registerCustomRequests(features);
+  registerExports(features);
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,155 @@
+/**
+ * The code matrix: codes × participants as a heat map (like MAXQDA's Code Matrix Browser), with the
+ * category rows and their roll-ups on request. Clicking a cell lists its quotes, clicking a quote opens it;
+ * the matrix exports as CSV and as a PNG image.
+ */
+import * as vscode from 'vscode';
+import type { Matrix, SegmentInfo } from '../../../../server/src/lsp/protocol';
+import { toCsv } from '../../../../server/src/engine/report/csv';
+import type { ServerConnection } from '../../server/serverConnection';
+import { safeColor } from '../colorIcons';
+import { webviewHtml } from '../webviewHtml';
+
+type FromPage =
+  | { type: 'cell'; code: string; participant?: string }
+  | { type: 'open'; uri: string; range: SegmentInfo['range'] }
+  | { type: 'subcodes'; value: boolean }
+  | { type: 'exportCsv' }
+  | { type: 'image'; dataUrl: string };
+
+export class MatrixPanel implements vscode.Disposable {
+  static current: MatrixPanel | undefined;
+  readonly panel: vscode.WebviewPanel;
+  private matrix: Matrix | null = null;
+  private includeSubcodes = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static async show(context: vscode.ExtensionContext, server: ServerConnection, project: string, title: string): Promise<MatrixPanel> {
+    if (MatrixPanel.current && MatrixPanel.current.project === project) {
+      MatrixPanel.current.panel.reveal();
+      return MatrixPanel.current;
+    }
+    MatrixPanel.current?.dispose();
+    const panel = vscode.window.createWebviewPanel('codeboom.matrix', vscode.l10n.t('Code matrix — {0}', title), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+    });
+    const m = new MatrixPanel(context, server, project, panel);
+    MatrixPanel.current = m;
+    await m.load();
+    return m;
+  }
+
+  private constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly server: ServerConnection,
+    readonly project: string,
+    panel: vscode.WebviewPanel,
+  ) {
+    this.panel = panel;
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m)),
+      server.onIndexChanged((e) => {
+        if (e.project === project) void this.refresh();
+      }),
+    );
+  }
+
+  private strings() {
+    return {
+      code: vscode.l10n.t('Code'),
+      total: vscode.l10n.t('Total'),
+      segments: vscode.l10n.t('Segments'),
+      participants: vscode.l10n.t('Participants'),
+      withSubcodes: vscode.l10n.t('Include subcodes in their parents'),
+      exportCsv: vscode.l10n.t('Export CSV'),
+      exportImage: vscode.l10n.t('Export image'),
+      hint: vscode.l10n.t('Click a cell to see its quotes; click a quote to open it.'),
+      noQuotes: vscode.l10n.t('No quotes.'),
+      empty: vscode.l10n.t('Nothing has been coded yet.'),
+    };
+  }
+
+  private async load(): Promise<void> {
+    this.matrix = await this.server.matrix(this.project, { includeSubcodes: this.includeSubcodes });
+    this.panel.webview.html = webviewHtml({
+      webview: this.panel.webview,
+      extensionUri: this.context.extensionUri,
+      title: this.panel.title,
+      script: 'matrix.js',
+      style: 'matrix.css',
+      lang: vscode.env.language,
+      data: { matrix: this.pageMatrix(), strings: this.strings(), includeSubcodes: this.includeSubcodes },
+    });
+  }
+
+  /** The matrix as the page gets it: colours checked, so nothing else reaches an image source. */
+  private pageMatrix(): Matrix | null {
+    if (!this.matrix) return null;
+    return { ...this.matrix, rows: this.matrix.rows.map((r) => ({ ...r, color: safeColor(r.color) })) };
+  }
+
+  private async refresh(): Promise<void> {
+    this.matrix = await this.server.matrix(this.project, { includeSubcodes: this.includeSubcodes });
+    await this.panel.webview.postMessage({ type: 'data', matrix: this.pageMatrix(), includeSubcodes: this.includeSubcodes });
+  }
+
+  private async receive(message: FromPage): Promise<void> {
+    switch (message.type) {
+      case 'cell': {
+        const quotes = await this.server.segments({ project: this.project, code: message.code, participant: message.participant, includeSubcodes: this.includeSubcodes });
+        const row = this.matrix?.rows.find((r) => r.path === message.code);
+        const title = `${row?.label ?? message.code}${message.participant ? ` · ${message.participant}` : ''} (${quotes.length})`;
+        await this.panel.webview.postMessage({
+          type: 'quotes',
+          title,
+          quotes: quotes.map((q) => ({ ...q, file: `${vscode.workspace.asRelativePath(vscode.Uri.parse(q.uri), false)}:${q.range.start.line + 1}` })),
+        });
+        return;
+      }
+      case 'open': {
+        const r = message.range;
+        const selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+        await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { selection, viewColumn: vscode.ViewColumn.Beside });
+        return;
+      }
+      case 'subcodes':
+        this.includeSubcodes = message.value;
+        await this.refresh();
+        return;
+      case 'exportCsv': {
+        if (!this.matrix) return;
+        const target = await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, defaultUri: this.defaultFile('code-matrix.csv') });
+        if (!target) return;
+        const m = this.matrix;
+        const csv = toCsv(
+          ['code', 'code_label', 'segments', 'participants', ...m.participants],
+          m.rows.map((r) => [r.path, r.label, r.segments, r.participantCount, ...r.cells]),
+        );
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(target)));
+        return;
+      }
+      case 'image': {
+        const match = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(message.dataUrl);
+        if (!match) return;
+        const target = await vscode.window.showSaveDialog({ filters: { PNG: ['png'] }, defaultUri: this.defaultFile('code-matrix.png') });
+        if (!target) return;
+        await vscode.workspace.fs.writeFile(target, Buffer.from(match[1], 'base64'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(target)));
+        return;
+      }
+    }
+  }
+
+  private defaultFile(name: string): vscode.Uri {
+    return vscode.Uri.joinPath(vscode.Uri.parse(this.project), name);
+  }
+
+  dispose(): void {
+    if (MatrixPanel.current === this) MatrixPanel.current = undefined;
+    this.disposables.forEach((d) => d.dispose());
+    this.panel.dispose();
+  }
+}

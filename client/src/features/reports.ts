@@ -1,0 +1,67 @@
+/**
+ * "Export report" (the frequency report as Markdown, HTML or CSV) and the REFI-QDA exports (.qdc, .qdpx)
+ * for MAXQDA, NVivo, ATLAS.ti and others. The server writes them; the user chooses where they go.
+ */
+import * as vscode from 'vscode';
+import { RefiExportRequest, ReportRequest } from '../../../server/src/lsp/protocol';
+import type { ServerConnection } from '../server/serverConnection';
+import { chooseProject } from './projects';
+
+export function activateReports(context: vscode.ExtensionContext, server: ServerConnection): void {
+  const save = async (project: string, name: string, filters: Record<string, string[]>, bytes: Uint8Array) => {
+    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(project), name), filters });
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, bytes);
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(target)), open).then((c) => {
+      if (c === open) void vscode.env.openExternal(target);
+    });
+    return target;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('codeboom.exportReport', async (format?: ReportRequest.Params['format'], target?: vscode.Uri) => {
+      const project = await chooseProject(server);
+      if (!project) return;
+      let chosen = format;
+      if (!chosen) {
+        const pick = await vscode.window.showQuickPick(
+          [
+            { label: 'HTML', description: vscode.l10n.t('one file to open in a browser or attach to a thesis'), format: 'html' as const },
+            { label: 'Markdown', description: vscode.l10n.t('to paste into a text'), format: 'markdown' as const },
+            { label: 'CSV', description: vscode.l10n.t('for R, SPSS or Excel'), format: 'csv' as const },
+          ],
+          { title: vscode.l10n.t('Export report as') },
+        );
+        if (!pick) return;
+        chosen = pick.format;
+      }
+      const result = (await server.languageClient?.sendRequest(ReportRequest.type, { project: project.root, format: chosen, language: vscode.env.language })) ?? null;
+      if (!result) return;
+      const ext = chosen === 'markdown' ? 'md' : chosen;
+      const bytes = new TextEncoder().encode(result.text);
+      if (target) {
+        await vscode.workspace.fs.writeFile(target, bytes);
+        return target;
+      }
+      return save(project.root, `codeboom-report.${ext}`, { [chosen.toUpperCase()]: [ext] }, bytes);
+    }),
+    vscode.commands.registerCommand('codeboom.exportQdc', () => refi('qdc')),
+    vscode.commands.registerCommand('codeboom.exportQdpx', () => refi('qdpx')),
+  );
+
+  async function refi(format: 'qdc' | 'qdpx'): Promise<vscode.Uri | undefined> {
+    const project = await chooseProject(server);
+    if (!project) return undefined;
+    let result: RefiExportRequest.Result | null = null;
+    try {
+      result = (await server.languageClient?.sendRequest(RefiExportRequest.type, { project: project.root, format, language: vscode.env.language.split('-')[0] })) ?? null;
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+    if (!result) return undefined;
+    const name = format === 'qdc' ? 'codebook.qdc' : 'project.qdpx';
+    return save(project.root, name, { 'REFI-QDA': [format] }, Buffer.from(result.base64, 'base64'));
+  }
+}
