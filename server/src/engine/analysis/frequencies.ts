@@ -4,13 +4,18 @@
  * results chapter lists them.
  */
 import { descendants, type Code } from '../codebook/codebook';
-import { compareNatural, type ProjectIndex } from '../project/projectIndex';
+import { compareNatural, type IndexedDocument, type ProjectIndex } from '../project/projectIndex';
 
 export interface CountOptions {
   /** Add the segments of every subcode to its parent's counts. */
   includeSubcodes?: boolean;
   /** Count interviewer turns as well (default: the project's `count_interviewers`). */
   withInterviewers?: boolean;
+  /**
+   * Only these documents (a group of a report, e.g. one discipline). Their segments are counted one by one;
+   * without it the index's running totals are used.
+   */
+  documents?: (document: IndexedDocument) => boolean;
 }
 
 export interface CodeCount {
@@ -42,8 +47,9 @@ export function codeCount(index: ProjectIndex, path: string, options: CountOptio
 export function codeCounts(index: ProjectIndex, options: CountOptions = {}): Map<string, CodeCount> {
   const withInterviewers = options.withInterviewers ?? index.codebook.settings.countInterviewers;
   const codebook = index.codebook;
-  const direct = new Map<string, ReadonlyMap<string, number>>();
-  for (const code of codebook.codes.values()) direct.set(code.path, index.countsOf(code.path, withInterviewers));
+  const direct = options.documents
+    ? countSegments(index, options.documents, withInterviewers)
+    : new Map<string, ReadonlyMap<string, number>>([...codebook.codes.keys()].map((path) => [path, index.countsOf(path, withInterviewers)]));
   const result = new Map<string, CodeCount>();
   for (const code of codebook.codes.values()) {
     const sources = options.includeSubcodes ? [code, ...descendants(codebook, code.path)] : [code];
@@ -95,9 +101,34 @@ export function codeMatrix(index: ProjectIndex, options: CountOptions = {}): Cod
 /** The participants a table has columns for: every participant, and interviewers when they are counted. */
 export function participantColumns(index: ProjectIndex, options: CountOptions = {}): string[] {
   const withInterviewers = options.withInterviewers ?? index.codebook.settings.countInterviewers;
-  const all = new Set(index.participants());
-  if (withInterviewers) for (const i of index.interviewers()) all.add(i);
+  const all = new Set<string>();
+  if (options.documents) {
+    // As the index counts participants: each document's, and everyone a participant segment is attributed to.
+    for (const doc of index.documents()) {
+      if (!options.documents(doc)) continue;
+      all.add(doc.resolved.participant);
+      for (const s of doc.resolved.segments) if (s.role === 'participant' || withInterviewers) all.add(s.participant);
+    }
+  } else {
+    for (const p of index.participants()) all.add(p);
+    if (withInterviewers) for (const i of index.interviewers()) all.add(i);
+  }
   return [...all].sort(compareNatural);
+}
+
+/** code → participant → segments, over the documents a filter keeps. */
+function countSegments(index: ProjectIndex, keep: (document: IndexedDocument) => boolean, withInterviewers: boolean): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const doc of index.documents()) {
+    if (!keep(doc)) continue;
+    for (const s of doc.resolved.segments) {
+      if (s.role === 'interviewer' && !withInterviewers) continue;
+      let byParticipant = counts.get(s.code);
+      if (!byParticipant) counts.set(s.code, (byParticipant = new Map()));
+      byParticipant.set(s.participant, (byParticipant.get(s.participant) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 export interface RankOptions extends CountOptions {

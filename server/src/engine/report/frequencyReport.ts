@@ -95,7 +95,7 @@ export function buildFrequencyReport(index: ProjectIndex, options: ReportOptions
     language: lang,
     includeSubcodes: options.includeSubcodes ?? false,
     participants: matrix.participants,
-    documents: index.size,
+    documents: options.documents ? index.documents().filter(options.documents).length : index.size,
     rows,
     columnTotals: matrix.columnTotals,
     totalSegments: matrix.columnTotals.reduce((a, b) => a + b, 0),
