@@ -12,10 +12,11 @@ import { cooccurrenceCommand } from './commands/cooccurrence';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { lsp } from './commands/lsp';
+import { profileCommand } from './commands/profile';
 import { report } from './commands/report';
 import { segments } from './commands/segments';
 
-export const commands: Command[] = [check, report, segments, cooccurrenceCommand, agreementCommand, exportCommand, importCommand, lsp];
+export const commands: Command[] = [check, report, segments, cooccurrenceCommand, agreementCommand, profileCommand, exportCommand, importCommand, lsp];
 
 export const VERSION = '0.1.0';
 

@@ -155,7 +155,7 @@ export function parseOverlap(value: string | undefined): number {
 }
 
 /** Prints text differences as errors and codebook differences as warnings; returns the exit status. */
-function reportProblems(ctx: CliContext, report: AgreementReport, versions: CoderVersion[]): number {
+export function reportProblems(ctx: CliContext, report: AgreementReport, versions: CoderVersion[]): number {
   for (const d of report.codebookDifferences) {
     ctx.stderr(`warning: '${d.code}' is used, but ${d.missingIn.join(', ')} ${d.missingIn.length === 1 ? 'has' : 'have'} no such code in codebook.yaml: their agreement on it is not meaningful.\n`);
   }
@@ -169,7 +169,7 @@ function reportProblems(ctx: CliContext, report: AgreementReport, versions: Code
 }
 
 /** Labels from the first codebook that has each code. */
-function labelsOf(versions: CoderVersion[], report: AgreementReport, language: Language): Map<string, string> {
+export function labelsOf(versions: CoderVersion[], report: AgreementReport, language: Language): Map<string, string> {
   const labels = new Map<string, string>();
   for (const path of report.codes) {
     for (const v of versions) {

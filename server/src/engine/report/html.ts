@@ -23,7 +23,7 @@ ul.ranked{margin-top:.2rem}
 blockquote{margin:.4rem 0 .8rem 0;padding:.3rem .8rem;border-left:3px solid #ccc;color:#333}
 .cite{color:#666;font-size:.85rem}
 th.vertical{vertical-align:bottom;text-align:left;white-space:nowrap}th.vertical span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:16rem;overflow:hidden;text-overflow:ellipsis}
-table.heat td{min-width:1.8rem;text-align:center}
+table.heat td:not(.label){min-width:1.8rem;text-align:center}
 td.good{color:#1a7f37}td.poor{color:#b42318}
 td.text{text-align:left;white-space:normal;max-width:40rem}
 .quote-meta{color:#666;font-size:.85rem;margin:-.5rem 0 .8rem 0}
