@@ -174,3 +174,13 @@ describe('clean text', () => {
     assert.equal(clean.toClean(text.indexOf('[[effect')), clean.text.indexOf('\n'));
   });
 });
+
+describe('marks before a speaker label', () => {
+  it('still finds the turn when a passage or a tag starts the line', () => {
+    const text = '---\nparticipant: T1\n---\nI= Vraag?\n{{T1= Antwoord met een passage}}[[effect/band]]\n}}[[x]]T1= na een sluiting\n[[effect/band]] T1= na een tag\n';
+    const parsed = parseTranscript(text, settings);
+    assert.deepEqual(parsed.turns.map((t) => t.speaker), ['I', 'T1', 'T1', 'T1']);
+    const { list } = segmentsOf(text);
+    assert.equal(list[0].speaker, 'T1');
+  });
+});

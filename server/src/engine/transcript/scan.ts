@@ -128,7 +128,8 @@ export function scanTranscript(bytes: Uint8Array, settings: SpeakerSettings): Tr
       open = undefined;
       continue;
     }
-    const m = matchSpeaker(bytes, start, end);
+    // Passage marks and tags may stand before a speaker label (imports put them wherever a coding starts).
+    const m = matchSpeaker(bytes, afterLeadingMarks(bytes, start, end), end);
     if (m) {
       let contentStart = m.end;
       for (let k = 0; contentStart < end && (k = spaceLengthAt(bytes, contentStart, end)) > 0; ) contentStart += k;
@@ -268,6 +269,38 @@ export function scanTranscript(bytes: Uint8Array, settings: SpeakerSettings): Tr
   markup.sort((a, b) => a.start - b.start);
   const codings = collectCodings(bytes, tags, passages, paragraphs, turns, markup);
   return { frontMatter, bodyStart, turns, paragraphs, tags, passages, markup, codings, problems, lineStarts };
+}
+
+/** Where a line's text starts after any passage marks and tags at its very start. */
+function afterLeadingMarks(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  for (;;) {
+    // Spaces after a mark (`[[a]] T1= …`), not before the first.
+    if (i > start) while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    const c = bytes[i];
+    if (i + 1 >= end || bytes[i + 1] !== c) return i;
+    if (c === OPEN_BRACE) {
+      i += 2;
+      if (bytes[i] === HASH) {
+        let j = i + 1;
+        while (j < end && isLabelByte(bytes[j])) j++;
+        if (j > i + 1 && bytes[j] === SPACE) i = j + 1;
+      }
+    } else if (c === CLOSE_BRACE) {
+      i += 2;
+      if (bytes[i] === HASH) {
+        let j = i + 1;
+        while (j < end && isLabelByte(bytes[j])) j++;
+        if (j > i + 1) i = j;
+      }
+    } else if (c === OPEN_BRACKET) {
+      const close = findPair(bytes, CLOSE_BRACKET, i + 2);
+      if (close < 0 || close + 2 > end) return i;
+      i = close + 2;
+    } else {
+      return i;
+    }
+  }
 }
 
 /** The next `cc` (two equal bytes) at or after `from`, or -1. */
