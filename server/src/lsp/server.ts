@@ -45,6 +45,7 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let canReportProgress = false;
   let canWatchFiles = false;
+  let hasWorkspaceFolders = false;
   let ready: Promise<void> = Promise.resolve();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -115,6 +116,7 @@ export function startServer(connection: Connection): void {
     }
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -157,18 +159,21 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: `**/${CODEBOOK_FILE}` }, { globPattern: '**/*.{txt,md,text}' }],
       });
     }
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      for (const removed of event.removed) {
-        const folder = uriToPath(removed.uri);
-        if (!folder) continue;
-        for (const p of workspace.projectsUnder(folder)) {
-          workspace.closeProject(p.root);
-          publisher.clearProject(p.rootUri);
+    // Only clients that declare workspace folders may be asked for their changes; the library throws otherwise.
+    if (hasWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const removed of event.removed) {
+          const folder = uriToPath(removed.uri);
+          if (!folder) continue;
+          for (const p of workspace.projectsUnder(folder)) {
+            workspace.closeProject(p.root);
+            publisher.clearProject(p.rootUri);
+          }
         }
-      }
-      const added = event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
-      ready = ready.then(() => indexFolders(added));
-    });
+        const added = event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
+        ready = ready.then(() => indexFolders(added));
+      });
+    }
     ready = indexFolders(folders).catch((e) => connection.console.error(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`));
   });
 
