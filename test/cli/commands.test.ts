@@ -154,3 +154,10 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('codeboom --version', () => {
+  it('prints the version of package.json', async () => {
+    const pkg = JSON.parse(require('node:fs').readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    assert.equal((await runCli(['--version'])).stdout.trim(), pkg.version);
+  });
+});

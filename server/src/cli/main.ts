@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UserError } from '../node/projectFiles';
+import { VERSION } from '../version';
 import { nodeContext, type CliContext } from './cliContext';
 import type { Command, ParsedArguments } from './command';
 import { agreementCommand } from './commands/agreement';
@@ -18,7 +19,7 @@ import { segments } from './commands/segments';
 
 export const commands: Command[] = [check, report, segments, cooccurrenceCommand, agreementCommand, profileCommand, exportCommand, importCommand, lsp];
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

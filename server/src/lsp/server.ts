@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { languageOf } from '../engine/messages';
 import { words } from '../engine/messages';
 import { CODEBOOK_FILE, readText } from '../node/projectFiles';
+import { VERSION } from '../version';
 import { notification, type ServerContext } from './context';
 import { pathToUri, uriToPath } from './convert';
 import { registerCodeActions } from './features/codeActions';
@@ -34,7 +35,6 @@ import { registerSymbols } from './features/symbols';
 import { IndexChangedNotification, ServerCommands } from './protocol';
 import { findProjectRoots, Workspace, type Project } from './workspace';
 
-export const SERVER_VERSION = '0.1.0';
 
 /** Documents larger than this are re-indexed a moment after the last keystroke rather than at once. */
 const LARGE_DOCUMENT = 1_000_000;
@@ -134,7 +134,7 @@ export function startServer(connection: Connection): void {
         executeCommandProvider: { commands: [ServerCommands.mergeCode] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'codeboom', version: SERVER_VERSION },
+      serverInfo: { name: 'codeboom', version: VERSION },
     };
   });
 

@@ -11,7 +11,7 @@ import { writeAllOrNothing } from '../../node/importFiles';
 import { UserError } from '../../node/projectFiles';
 import { parseLanguage, type CliContext } from '../cliContext';
 import type { Command } from '../command';
-import { VERSION } from '../main';
+import { VERSION } from '../../version';
 import { openProject, relative } from '../openProject';
 
 const FORMATS = ['qdc', 'qdpx'] as const;

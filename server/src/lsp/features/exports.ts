@@ -11,7 +11,8 @@ import { frequencyReportHtml } from '../../engine/report/html';
 import { frequencyReportMarkdown } from '../../engine/report/markdown';
 import { guard } from '../context';
 import { RefiExportRequest, ReportRequest } from '../protocol';
-import { SERVER_VERSION, type Features } from '../server';
+import { VERSION } from '../../version';
+import type { Features } from '../server';
 
 export function registerExports({ ctx, ready }: Features): void {
   ctx.connection.onRequest(
@@ -40,7 +41,7 @@ export function registerExports({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const origin = `Codeboom ${SERVER_VERSION}`;
+      const origin = `Codeboom ${VERSION}`;
       try {
         if (params.format === 'qdc') {
           const xml = exportQdc(project.index, { language: params.language, origin });
