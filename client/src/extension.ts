@@ -7,6 +7,7 @@ import { activateCodeTree } from './features/codeTree';
 import { activateCoding } from './features/coding';
 import { ColorIcons } from './features/colorIcons';
 import { activateDecorations } from './features/decorations';
+import { CooccurrencePanel } from './features/cooccurrence/cooccurrencePanel';
 import { MatrixPanel } from './features/matrix/matrixPanel';
 import { chooseProject, projectTitle } from './features/projects';
 import { activateReports } from './features/reports';
@@ -20,6 +21,7 @@ export interface ExtensionApi {
   server: ServerConnection;
   codeTree: CodeTreeProvider;
   matrix(): MatrixPanel | undefined;
+  cooccurrence(): CooccurrencePanel | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -37,6 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       if (project) await MatrixPanel.show(context, server, project.root, projectTitle(project));
       return MatrixPanel.current;
     }),
+    vscode.commands.registerCommand('codeboom.openCooccurrence', async () => {
+      const project = await chooseProject(server);
+      if (project) await CooccurrencePanel.show(context, server, project.root, projectTitle(project));
+      return CooccurrencePanel.current;
+    }),
   );
   activateTranscriptLanguage(context, server);
   const codeTree = activateCodeTree(context, server, icons);
@@ -46,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateSegmentsPicker(context, server);
   activateStarterProject(context);
   await server.start();
-  return { server, codeTree, matrix: () => MatrixPanel.current };
+  return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current };
 }
 
 export function deactivate(): void {

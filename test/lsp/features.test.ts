@@ -22,7 +22,7 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { CodebookTreeRequest, MatrixRequest, SegmentsRequest } from '../../server/src/lsp/protocol';
+import { CodebookTreeRequest, CooccurrenceRequest, CooccurringSegmentsRequest, MatrixRequest, SegmentsRequest } from '../../server/src/lsp/protocol';
 import type { TempProject } from '../helpers/tempProject';
 import { lspProject, T1 } from './fixture';
 import { TestClient, uriOf } from './lspClient';
@@ -255,6 +255,19 @@ describe('language server', () => {
     assert.deepEqual(segments.map((s) => [s.participant, s.text]), [['T2', 'Cliënten hebben tijd nodig.']]);
     const band = await client.connection.sendRequest(SegmentsRequest.type, { project: root, code: 'effect/band' });
     assert.deepEqual(band.map((s) => [s.text, s.memos, s.range]), [['spelen we een scène', ['eerste keer'], { start: at(T1, 'spelen we'), end: at(T1, 'spelen we een scène', 19) }]]);
+  });
+
+  it('answers co-occurrence: the matrix for a unit and the pairs behind a cell', async () => {
+    const root = uriOf(p.root);
+    const same = await client.connection.sendRequest(CooccurrenceRequest.type, { project: root, unit: 'paragraph' });
+    assert.equal(same!.maxCell, 0, 'no two codes share a paragraph');
+    const near = await client.connection.sendRequest(CooccurrenceRequest.type, { project: root, unit: 'window:2' });
+    const at = (a: string, b: string) => near!.cells[near!.codes.findIndex((c) => c.path === a)][near!.codes.findIndex((c) => c.path === b)];
+    assert.equal(at('afstemmen/geduld', 'effect/band'), 1);
+    assert.equal(at('afstemmen/geduld', 'afstemmen/improvisatie'), 1);
+    const pairs = await client.connection.sendRequest(CooccurringSegmentsRequest.type, { project: root, unit: 'window:2', first: 'effect/band', second: 'afstemmen/geduld' });
+    assert.deepEqual(pairs.map((x) => [x.first.text, x.second.text, x.first.uri === t1]), [['spelen we een scène', 'Ik wacht af 😀 tot hij komt.', true]]);
+    await assert.rejects(client.connection.sendRequest(CooccurrenceRequest.type, { project: root, unit: 'sentence' }), /not a unit/);
   });
 
   it('honours cancellation', async () => {

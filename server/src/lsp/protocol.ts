@@ -173,6 +173,47 @@ export namespace RefiExportRequest {
   export const type = new RequestType<Params, Result | null, void>(method);
 }
 
+export interface CooccurrenceData {
+  /** The unit: `overlap`, `paragraph`, `turn` or `window:N`. */
+  unit: string;
+  codes: { path: string; label: string; color?: string; segments: number }[];
+  /** cells[i][j]: pairs of segments of codes i and j together in the unit. */
+  cells: number[][];
+  /** participantCells[i][j]: participants in whom they co-occur. */
+  participantCells: number[][];
+  maxCell: number;
+}
+
+/** Client → server: the code × code co-occurrence matrix of a project. */
+export namespace CooccurrenceRequest {
+  export const method = 'codeboom/cooccurrence' as const;
+  export interface Params extends CountOptions {
+    project: string;
+    unit: string;
+  }
+  export const type = new RequestType<Params, CooccurrenceData | null, void>(method);
+}
+
+export interface PairSide {
+  uri: string;
+  range: Range;
+  code: string;
+  participant: string;
+  text: string;
+}
+
+/** Client → server: the pairs of segments behind one cell of the co-occurrence matrix. */
+export namespace CooccurringSegmentsRequest {
+  export const method = 'codeboom/cooccurringSegments' as const;
+  export interface Params extends CountOptions {
+    project: string;
+    unit: string;
+    first: string;
+    second: string;
+  }
+  export const type = new RequestType<Params, { first: PairSide; second: PairSide }[], void>(method);
+}
+
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
 export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;

@@ -24,6 +24,7 @@ import { pathToUri, uriToPath } from './convert';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
+import { registerCooccurrence } from './features/cooccurrence';
 import { registerCustomRequests } from './features/customRequests';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerExports } from './features/exports';
@@ -248,6 +249,7 @@ export function startServer(connection: Connection): void {
   registerCodeLens(features);
   registerCustomRequests(features);
   registerExports(features);
+  registerCooccurrence(features);
 
   documents.listen(connection);
   connection.listen();

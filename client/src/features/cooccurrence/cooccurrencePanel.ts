@@ -1,0 +1,124 @@
+/**
+ * Code co-occurrence (like MAXQDA's Code Relations Browser): a code × code heat map of how often two codes
+ * come together, in overlapping passages, the same paragraph, the same turn, or within N paragraphs.
+ * Clicking a cell lists the pairs of segments; clicking one opens it.
+ */
+import * as vscode from 'vscode';
+import { CooccurrenceRequest, CooccurringSegmentsRequest, type CooccurrenceData, type PairSide } from '../../../../server/src/lsp/protocol';
+import type { ServerConnection } from '../../server/serverConnection';
+import { safeColor } from '../colorIcons';
+import { webviewHtml } from '../webviewHtml';
+
+type FromPage = { type: 'unit'; unit: string } | { type: 'cell'; first: string; second: string } | { type: 'open'; side: PairSide };
+
+export class CooccurrencePanel implements vscode.Disposable {
+  static current: CooccurrencePanel | undefined;
+  readonly panel: vscode.WebviewPanel;
+  private unit = 'paragraph';
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static async show(context: vscode.ExtensionContext, server: ServerConnection, project: string, title: string): Promise<CooccurrencePanel> {
+    if (CooccurrencePanel.current?.project === project) {
+      CooccurrencePanel.current.panel.reveal();
+      return CooccurrencePanel.current;
+    }
+    CooccurrencePanel.current?.dispose();
+    const panel = vscode.window.createWebviewPanel('codeboom.cooccurrence', vscode.l10n.t('Code co-occurrence — {0}', title), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+    });
+    const p = new CooccurrencePanel(context, server, project, panel);
+    CooccurrencePanel.current = p;
+    await p.load();
+    return p;
+  }
+
+  private constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly server: ServerConnection,
+    readonly project: string,
+    panel: vscode.WebviewPanel,
+  ) {
+    this.panel = panel;
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m)),
+      server.onIndexChanged((e) => {
+        if (e.project === project) void this.refresh();
+      }),
+    );
+  }
+
+  private async data(): Promise<CooccurrenceData | null> {
+    const client = this.server.languageClient;
+    if (!client) return null;
+    try {
+      const d = await client.sendRequest(CooccurrenceRequest.type, { project: this.project, unit: this.unit, language: vscode.env.language });
+      return d ? { ...d, codes: d.codes.map((c) => ({ ...c, color: safeColor(c.color) })) } : null;
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      return null;
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.panel.webview.html = webviewHtml({
+      webview: this.panel.webview,
+      extensionUri: this.context.extensionUri,
+      title: this.panel.title,
+      script: 'cooccurrence.js',
+      style: 'matrix.css',
+      lang: vscode.env.language,
+      data: {
+        data: await this.data(),
+        unit: this.unit,
+        strings: {
+          unit: vscode.l10n.t('Together in'),
+          overlap: vscode.l10n.t('overlapping passages'),
+          paragraph: vscode.l10n.t('the same paragraph'),
+          turn: vscode.l10n.t('the same turn'),
+          window: vscode.l10n.t('within N paragraphs'),
+          hint: vscode.l10n.t('Click a cell to see the pairs of segments; click one to open it.'),
+          participants: vscode.l10n.t('{0} pairs in {1} participants'),
+          empty: vscode.l10n.t('No two codes occur together in this unit.'),
+          noPairs: vscode.l10n.t('No pairs.'),
+        },
+      },
+    });
+  }
+
+  private async refresh(): Promise<void> {
+    await this.panel.webview.postMessage({ type: 'data', data: await this.data(), unit: this.unit });
+  }
+
+  private async receive(m: FromPage): Promise<void> {
+    if (m.type === 'unit') {
+      if (!/^(overlap|paragraph|turn|window:\d{1,4})$/.test(m.unit)) return;
+      this.unit = m.unit;
+      await this.refresh();
+    } else if (m.type === 'cell') {
+      const client = this.server.languageClient;
+      if (!client) return;
+      const pairs = await client.sendRequest(CooccurringSegmentsRequest.type, { project: this.project, unit: this.unit, first: m.first, second: m.second });
+      const where = (s: PairSide) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(s.uri), false)}:${s.range.start.line + 1}`;
+      await this.panel.webview.postMessage({
+        type: 'pairs',
+        first: m.first,
+        second: m.second,
+        pairs: pairs.map((p) => ({ first: { ...p.first, where: where(p.first) }, second: { ...p.second, where: where(p.second) } })),
+      });
+    } else if (m.type === 'open') {
+      const r = m.side.range;
+      await vscode.window.showTextDocument(vscode.Uri.parse(m.side.uri), {
+        selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
+        viewColumn: vscode.ViewColumn.Beside,
+      });
+    }
+  }
+
+  dispose(): void {
+    if (CooccurrencePanel.current === this) CooccurrencePanel.current = undefined;
+    this.disposables.forEach((d) => d.dispose());
+    this.panel.dispose();
+  }
+}
