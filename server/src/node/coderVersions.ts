@@ -57,7 +57,7 @@ export function versionFromFolder(dir: string, name: string, options: VersionLoa
   // A copy of each quoted file, since the reader reuses its buffer.
   const read = (id: string): Uint8Array | undefined => {
     const r = reader.read(path.join(folder, id), id);
-    return r.ok ? Uint8Array.from(r.bytes) : undefined;
+    return r.ok ? new Uint8Array(r.bytes) : undefined;
   };
   return { version: { name, codebook, texts, read }, problems };
 }

@@ -36,11 +36,14 @@ export interface CodedText {
   ends: Int32Array;
 }
 
-/** What a scan of a version gives, for quoting it: the structure and where each word position lies in the bytes. */
+/** What a scan of a version gives, for quoting it: the structure and the word position of every byte. */
 export interface WordLayout {
   structure: TranscriptStructure;
-  /** wordBytes[w]: byte offset of the word position w; wordBytes[length] is the end of the file. */
-  wordBytes: Int32Array;
+  /** positions[i]: the number of word characters before byte i, for i from 0 to the file's length. */
+  positions: Int32Array;
+  /** Length of the file in bytes. */
+  size: number;
+  /** Number of word characters. */
   length: number;
 }
 
@@ -71,13 +74,33 @@ export function codedText(id: string, bytes: Uint8Array, codebook: Codebook): Co
   return { id, coded: structure.tags.length > 0, participant: resolved.participant, length, fingerprint, codes, starts, ends };
 }
 
-/** Scans a version again and maps word positions to bytes, to quote it or find where two versions differ. */
-export function wordLayout(bytes: Uint8Array, codebook: Codebook): WordLayout {
+/**
+ * Scans a version again and maps its bytes to word positions, to quote it or find where two versions
+ * differ. `reuse` is an array to write into when it is large enough (the layout's `positions` is then
+ * that array), so that quoting many transcripts does not allocate for each.
+ */
+export function wordLayout(bytes: Uint8Array, codebook: Codebook, reuse?: Int32Array): WordLayout {
   const structure = scanTranscript(bytes, codebook.settings);
-  const wordBytes: number[] = [];
-  const { length } = walkWords(bytes, structure, undefined, wordBytes);
-  wordBytes.push(bytes.length);
-  return { structure, wordBytes: Int32Array.from(wordBytes), length };
+  const n = bytes.length;
+  const positions = reuse && reuse.length >= n + 1 ? reuse : new Int32Array(n + 1);
+  const { length } = walkWords(bytes, structure, positions);
+  positions[n] = length;
+  return { structure, positions, size: n, length };
+}
+
+/** The byte offset of word position `w` (the file's length for the end of the words). */
+export function byteOfWord(layout: WordLayout, w: number): number {
+  if (w >= layout.length) return layout.size;
+  // The lead byte of character w is the last byte whose position is w: after it the position is w + 1.
+  const p = layout.positions;
+  let lo = 0;
+  let hi = layout.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p[mid] <= w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** The words between two word positions, as one string without whitespace (for showing a difference). */
@@ -85,7 +108,10 @@ export function wordsBetween(bytes: Uint8Array, layout: WordLayout, start: numbe
   let out = '';
   const s = Math.max(0, Math.min(start, layout.length));
   const e = Math.max(s, Math.min(end, layout.length));
-  for (let w = s; w < e; w++) out += decodeUtf8(bytes, layout.wordBytes[w], nextCharEnd(bytes, layout.wordBytes[w]));
+  for (let w = s; w < e; w++) {
+    const at = byteOfWord(layout, w);
+    out += decodeUtf8(bytes, at, nextCharEnd(bytes, at));
+  }
   return out;
 }
 
@@ -119,58 +145,59 @@ export function nextCharEnd(bytes: Uint8Array, i: number): number {
 }
 
 /**
- * Walks the words of the body and returns the number of their code points and their fingerprint. With
- * `positions`, writes the word position of every byte into it; with `wordBytes`, pushes the byte offset of
- * every word position. Two 32-bit FNV-1a hashes with different primes make a 64-bit fingerprint.
+ * Walks the words of the body, writes the word position of every byte into `positions`, and returns the
+ * number of word characters and their fingerprint. Two 32-bit FNV-1a hashes with different primes make a
+ * 64-bit fingerprint.
  */
-function walkWords(
-  bytes: Uint8Array,
-  structure: TranscriptStructure,
-  positions: Int32Array | undefined,
-  wordBytes?: number[],
-): { length: number; fingerprint: string } {
+function walkWords(bytes: Uint8Array, structure: TranscriptStructure, positions: Int32Array): { length: number; fingerprint: string } {
   const n = bytes.length;
   const markup = structure.markup;
-  let m = 0;
   let words = 0;
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  let i = 0;
-  const body = Math.min(structure.bodyStart, n);
-  if (positions) positions.fill(0, 0, body);
-  i = body;
+  let i = Math.min(structure.bodyStart, n);
+  positions.fill(0, 0, i);
+  let m = 0;
+  while (m < markup.length && markup[m].end <= i) m++;
+  let nextMarkup = m < markup.length ? markup[m].start : n;
   while (i < n) {
-    // Markup: skip it whole.
-    while (m < markup.length && markup[m].end <= i) m++;
-    if (m < markup.length && markup[m].start <= i) {
+    if (i >= nextMarkup) {
+      // Markup: skip it whole.
       const end = Math.min(markup[m].end, n);
-      if (positions) positions.fill(words, i, end);
-      i = end;
+      positions.fill(words, i, end);
+      i = Math.max(i, end);
+      while (m < markup.length && markup[m].end <= i) m++;
+      nextMarkup = m < markup.length ? Math.max(markup[m].start, i) : n;
       continue;
     }
     const b = bytes[i];
+    if (b > 0x20 && b < 0x7f) {
+      // Printable ASCII, most of any transcript: one character of a word.
+      positions[i++] = words++;
+      h1 = Math.imul(h1 ^ b, 0x01000193);
+      h2 = Math.imul(h2 ^ b, 0x5bd1e995);
+      continue;
+    }
     if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0b || b === 0x0c) {
-      if (positions) positions[i] = words;
-      i++;
+      positions[i++] = words;
       continue;
     }
     if (b >= 0xc2) {
       const k = spaceLengthAt(bytes, i, n);
       if (k > 0) {
-        if (positions) positions.fill(words, i, i + k);
+        positions.fill(words, i, i + k);
         i += k;
         continue;
       }
     }
     // One character of a word: its lead byte and any continuation bytes.
-    if (positions) positions[i] = words;
-    if (wordBytes) wordBytes.push(i);
+    positions[i] = words;
     h1 = Math.imul(h1 ^ b, 0x01000193);
     h2 = Math.imul(h2 ^ b, 0x5bd1e995);
     words++;
     i++;
     while (i < n && (bytes[i] & 0xc0) === 0x80) {
-      if (positions) positions[i] = words;
+      positions[i] = words;
       h1 = Math.imul(h1 ^ bytes[i], 0x01000193);
       h2 = Math.imul(h2 ^ bytes[i], 0x5bd1e995);
       i++;

@@ -5,7 +5,7 @@
  */
 import { lineOfOffset } from '../transcript/digest';
 import type { AgreementReport, CoderVersion, TextDifference } from './agreement';
-import { cleanBytes, nextCharEnd, wordLayout, type WordLayout } from './codedText';
+import { byteOfWord, cleanBytes, nextCharEnd, wordLayout, type WordLayout } from './codedText';
 
 /** One coder at a place of disagreement. */
 export interface CoderAtPlace {
@@ -37,10 +37,16 @@ export function disagreements(report: AgreementReport, versions: readonly CoderV
   const out: Disagreement[] = [];
   let file: string | undefined;
   let views: (VersionView | undefined)[] = [];
+  // One array of word positions per coder, reused from file to file.
+  const reuse: Int32Array[] = versions.map(() => new Int32Array(0));
   for (const place of report.disagreements) {
     if (place.file !== file) {
       file = place.file;
-      views = versions.map((v) => view(v, place.file));
+      views = versions.map((v, k) => {
+        const w = view(v, place.file, reuse[k]);
+        if (w) reuse[k] = w.layout.positions;
+        return w;
+      });
     }
     const coders: CoderAtPlace[] = [];
     let readable = true;
@@ -84,8 +90,8 @@ export function locateTextDifferences(differences: TextDifference[], versions: r
     let w = 0;
     const n = Math.min(va.layout.length, vb.layout.length);
     for (; w < n; w++) {
-      const x = va.layout.wordBytes[w];
-      const y = vb.layout.wordBytes[w];
+      const x = byteOfWord(va.layout, w);
+      const y = byteOfWord(vb.layout, w);
       const xe = nextCharEnd(va.bytes, x);
       const ye = nextCharEnd(vb.bytes, y);
       if (xe - x !== ye - y) break;
@@ -93,7 +99,7 @@ export function locateTextDifferences(differences: TextDifference[], versions: r
       for (let i = 0; i < xe - x; i++) if (va.bytes[x + i] !== vb.bytes[y + i]) same = false;
       if (!same) break;
     }
-    const line = (v: VersionView) => lineOfOffset(v.layout.structure.lineStarts, v.layout.wordBytes[Math.min(w, v.layout.length)]) + 1;
+    const line = (v: VersionView) => lineOfOffset(v.layout.structure.lineStarts, byteOfWord(v.layout, w)) + 1;
     const excerpt = (v: VersionView) => {
       const r = byteRange(v.layout, v.bytes, Math.max(0, w - 12), Math.min(v.layout.length, w + 30));
       return cleanBytes(v.bytes, v.layout.structure.markup, r.start, r.end).replace(/\s+/g, ' ').trim();
@@ -107,17 +113,17 @@ interface VersionView {
   layout: WordLayout;
 }
 
-function view(version: CoderVersion, file: string): VersionView | undefined {
+function view(version: CoderVersion, file: string, reuse?: Int32Array): VersionView | undefined {
   const bytes = version.read(file);
   if (!bytes) return undefined;
-  return { bytes, layout: wordLayout(bytes, version.codebook) };
+  return { bytes, layout: wordLayout(bytes, version.codebook, reuse) };
 }
 
 /** The bytes from the first to the last character of a span of word positions. */
 function byteRange(layout: WordLayout, bytes: Uint8Array, start: number, end: number): { start: number; end: number } {
-  const s = layout.wordBytes[Math.min(start, layout.length)];
+  const s = byteOfWord(layout, start);
   if (end <= start) return { start: s, end: s };
-  const last = layout.wordBytes[Math.min(end, layout.length) - 1];
+  const last = byteOfWord(layout, Math.min(end, layout.length) - 1);
   return { start: s, end: nextCharEnd(bytes, last) };
 }
 
