@@ -4,8 +4,7 @@
  * language where the codebook has it.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { codeCount } from '../../engine/analysis/frequencies';
-import { codeLabel, resolveCode, type Code } from '../../engine/codebook/codebook';
+import { codeLabel, descendants, resolveCode, type Code } from '../../engine/codebook/codebook';
 import { placeInCodebook } from '../../engine/codebook/codebookEdits';
 import { localize } from '../../engine/codebook/localized';
 import { words, type Language } from '../../engine/messages';
@@ -56,12 +55,12 @@ export function registerHover({ ctx }: Features): void {
 export function describeCode(project: Project, code: Code, labelLanguage: string, lang: Language): string {
   const codebook = project.codebook;
   const text = (t: Parameters<typeof localize>[0]) => localize(t, labelLanguage, codebook.settings.language);
-  const counts = codeCount(project.index, code.path, { includeSubcodes: !code.codable });
+  const counts = hoverCounts(project, code);
   const total = project.index.participantCount;
   const parts: string[] = [];
   const swatch = code.color ? ' ■' : '';
   parts.push(`**${escapeMarkdown(codeLabel(codebook, code, labelLanguage))}**${swatch} \`${code.path}\``);
-  parts.push(words(lang, 'segmentCount', { segments: counts.segments, participants: counts.participants.length, total }));
+  parts.push(words(lang, 'segmentCount', { segments: counts.segments, participants: counts.participants, total }));
   if (!code.codable) parts.push(`_${words(lang, 'groupingCode')}_`);
   if (code.deprecated) parts.push(`_${words(lang, 'deprecated')}${typeof code.deprecated === 'string' ? `: ${escapeMarkdown(code.deprecated)}` : ''}_`);
   const definition = text(code.definition);
@@ -73,6 +72,33 @@ export function describeCode(project: Project, code: Code, labelLanguage: string
   const example = code.examples.length > 0 ? text(code.examples[0]) : undefined;
   if (example) parts.push(`**${words(lang, 'example')}:** _“${escapeMarkdown(example)}”_`);
   return parts.join('\n\n');
+}
+
+/**
+ * What `codeCount` counts (the code's segments, with its subcodes' when it only groups them, and the
+ * participants they come from), as two numbers: a hover needs no list of participants in natural order,
+ * and sorting a thousand of them was most of a hover's time.
+ */
+function hoverCounts(project: Project, code: Code): { segments: number; participants: number } {
+  const index = project.index;
+  const withInterviewers = index.codebook.settings.countInterviewers;
+  const sum = (counts: ReadonlyMap<string, number>) => {
+    let n = 0;
+    for (const c of counts.values()) n += c;
+    return n;
+  };
+  if (code.codable) {
+    const own = index.countsOf(code.path, withInterviewers);
+    return { segments: sum(own), participants: own.size };
+  }
+  const participants = new Set<string>();
+  let segments = 0;
+  for (const path of [code.path, ...descendants(index.codebook, code.path).map((c) => c.path)]) {
+    const counts = index.countsOf(path, withInterviewers);
+    for (const participant of counts.keys()) participants.add(participant);
+    segments += sum(counts);
+  }
+  return { segments, participants: participants.size };
 }
 
 export function escapeMarkdown(text: string): string {
