@@ -60,17 +60,18 @@ export function matchingCodes(codebook: Codebook, typed: string, language: strin
   const slash = typed.lastIndexOf('/');
   const scope = slash >= 0 ? typed.slice(0, slash + 1) : '';
   const word = fold(typed.slice(slash + 1));
+  const folded = foldedTexts(codebook);
   const scored: { code: Code; score: number }[] = [];
   for (const code of codes) {
     if (scope && !code.path.startsWith(scope)) continue;
-    const rest = fold(code.path.slice(scope.length));
-    const label = fold(codeLabel(codebook, code, language));
+    const rest = folded(code.path.slice(scope.length));
+    const label = folded(codeLabel(codebook, code, language));
     let score = -1;
     if (word === '') score = 0;
     else if (rest.startsWith(word)) score = 0;
-    else if (fold(code.slug).startsWith(word)) score = 1;
+    else if (folded(code.slug).startsWith(word)) score = 1;
     else if (label.startsWith(word)) score = 1;
-    else if (allTexts(code.label).some((l) => fold(l).split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(word)))) score = 2;
+    else if (labelWords(code).some((w) => w.startsWith(word))) score = 2;
     else if (rest.includes(word)) score = 3;
     if (score < 0) continue;
     // Direct children of the scope first when narrowing; codes to use before codes that only group.
@@ -78,6 +79,32 @@ export function matchingCodes(codebook: Codebook, typed: string, language: strin
     scored.push({ code, score: score * 10 + depth + (code.codable ? 0 : 5) + (code.deprecated ? 8 : 0) });
   }
   return scored.sort((a, b) => a.score - b.score || a.code.order - b.code.order).map((s) => s.code);
+}
+
+/**
+ * Folded paths and labels, kept per codebook (a new codebook is a new object): completion folds the same
+ * texts on every keystroke, and folding (Unicode decomposition) was most of its time.
+ */
+const foldCache = new WeakMap<Codebook, Map<string, string>>();
+
+function foldedTexts(codebook: Codebook): (text: string) => string {
+  let cache = foldCache.get(codebook);
+  if (!cache) foldCache.set(codebook, (cache = new Map()));
+  const known = cache;
+  return (text) => {
+    let f = known.get(text);
+    if (f === undefined) known.set(text, (f = fold(text)));
+    return f;
+  };
+}
+
+/** The words of a code's labels in every language, folded. */
+const wordCache = new WeakMap<Code, string[]>();
+
+function labelWords(code: Code): string[] {
+  let found = wordCache.get(code);
+  if (!found) wordCache.set(code, (found = allTexts(code.label).flatMap((l) => fold(l).split(/[^\p{L}\p{N}]+/u))));
+  return found;
 }
 
 function item(
