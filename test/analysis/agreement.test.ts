@@ -2,8 +2,12 @@
  * Inter-coder agreement on small projects whose statistics are worked out by hand in the comments.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { agreement, matchShare, type AgreementResult } from '../../server/src/engine/agreement/agreement';
-import { codedText } from '../../server/src/engine/agreement/codedText';
+import { codedText, wordLayout, wordsBetween } from '../../server/src/engine/agreement/codedText';
+import { segmentText } from '../../server/src/engine/analysis/retrieval';
+import { loadProject } from '../../server/src/node/projectFiles';
 import { disagreements, locateTextDifferences } from '../../server/src/engine/agreement/disagreements';
 import { cohenKappa, nominalReliability } from '../../server/src/engine/agreement/reliability';
 import { versionFromIndex, versionFromTexts } from '../../server/src/engine/agreement/versions';
@@ -63,6 +67,29 @@ describe('coded texts', () => {
   it('count characters, not bytes or UTF-16 units', () => {
     const t = codedText('x.txt', encodeUtf8('X= {{één 😀}}[[effect/band]]\n'), codebook);
     assert.deepEqual([t.starts[0], t.ends[0], t.length], [2, 6, 6]);
+  });
+});
+
+describe('word positions on the example study', () => {
+  it('place every segment on exactly its words, in the scan for statistics and in the one for quoting', () => {
+    const example = loadProject(path.join(__dirname, '../../examples/stay-tuned'));
+    const index = example.index;
+    let checked = 0;
+    for (const doc of index.documents()) {
+      const bytes = fs.readFileSync(path.join(example.root, doc.id));
+      const text = codedText(doc.id, bytes, index.codebook);
+      const layout = wordLayout(bytes, index.codebook);
+      assert.equal(layout.length, text.length, doc.id);
+      const own = doc.resolved.segments;
+      assert.equal(text.codes.length, own.length, doc.id);
+      own.forEach((segment, i) => {
+        const words = segmentText(index, { document: doc, segment })!.replace(/\s+/g, '');
+        assert.equal(text.codes[i], segment.code);
+        assert.equal(wordsBetween(bytes, layout, text.starts[i], text.ends[i]), words, `${doc.id} segment ${i}`);
+        checked++;
+      });
+    }
+    assert.ok(checked > 200, `${checked} segments checked`);
   });
 });
 

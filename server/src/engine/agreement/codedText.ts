@@ -47,30 +47,34 @@ export interface WordLayout {
   length: number;
 }
 
-// Reused between calls: word position at each byte offset.
-let scratch = new Int32Array(1 << 16);
-
 /** Reduces one version of a transcript (its bytes, without a byte-order mark) to a CodedText. */
 export function codedText(id: string, bytes: Uint8Array, codebook: Codebook): CodedText {
   const structure = scanTranscript(bytes, codebook.settings);
-  const n = bytes.length;
-  if (scratch.length < n + 1) scratch = new Int32Array(Math.max(n + 1, scratch.length * 2));
-  const position = scratch;
-  const { length, fingerprint } = walkWords(bytes, structure, position);
-  position[n] = length;
-
   // The codebook decides which tags are segments of which code; the scan's offsets are bytes here, which
   // resolving does not look at.
-  const resolved = resolveTranscript(asDigest(structure, n), codebook, fallbackName(id));
-  const count = resolved.segments.length;
+  const resolved = resolveTranscript(asDigest(structure, bytes.length), codebook, fallbackName(id));
+  const segments = resolved.segments;
+  const count = segments.length;
+  // The word position of every segment's start and end, found in one walk over the words.
+  const stops = new Int32Array(2 * count);
+  segments.forEach((s, i) => {
+    stops[2 * i] = s.span.start;
+    stops[2 * i + 1] = Math.max(s.span.start, s.span.end);
+  });
+  const order = Int32Array.from(stops.keys()).sort((a, b) => stops[a] - stops[b]);
+  const sorted = order.map((k) => stops[k]);
+  const at = new Int32Array(sorted.length);
+  const { length, fingerprint } = countWords(bytes, structure, sorted, at);
+  const words = new Int32Array(stops.length);
+  order.forEach((k, j) => (words[k] = at[j]));
   const codes = new Array<string>(count);
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
-  resolved.segments.forEach((s, i) => {
-    codes[i] = s.code;
-    starts[i] = position[s.span.start];
-    ends[i] = Math.max(position[s.span.start], position[s.span.end]);
-  });
+  for (let i = 0; i < count; i++) {
+    codes[i] = segments[i].code;
+    starts[i] = words[2 * i];
+    ends[i] = words[2 * i + 1];
+  }
   return { id, coded: structure.tags.length > 0, participant: resolved.participant, length, fingerprint, codes, starts, ends };
 }
 
@@ -83,8 +87,7 @@ export function wordLayout(bytes: Uint8Array, codebook: Codebook, reuse?: Int32A
   const structure = scanTranscript(bytes, codebook.settings);
   const n = bytes.length;
   const positions = reuse && reuse.length >= n + 1 ? reuse : new Int32Array(n + 1);
-  const { length } = walkWords(bytes, structure, positions);
-  positions[n] = length;
+  const length = walkWords(bytes, structure, positions);
   return { structure, positions, size: n, length };
 }
 
@@ -144,67 +147,106 @@ export function nextCharEnd(bytes: Uint8Array, i: number): number {
   return j;
 }
 
+const FNV_PRIME = 0x01000193;
+const SECOND_PRIME = 0x5bd1e995;
+
+/** Spaces, tabs and line breaks; other whitespace (no-break space, …) is found by spaceLengthAt. */
+function isAsciiSpace(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+}
+
 /**
- * Walks the words of the body, writes the word position of every byte into `positions`, and returns the
- * number of word characters and their fingerprint. Two 32-bit FNV-1a hashes with different primes make a
- * 64-bit fingerprint.
+ * Counts the word characters of the body and fingerprints them (two 32-bit FNV-1a hashes with different
+ * primes make 64 bits). `stops` are byte offsets in ascending order; `at[k]` receives the number of word
+ * characters before `stops[k]`. The walk goes in runs between markup and stops, so its inner loop only
+ * classifies bytes.
  */
-function walkWords(bytes: Uint8Array, structure: TranscriptStructure, positions: Int32Array): { length: number; fingerprint: string } {
+function countWords(bytes: Uint8Array, structure: TranscriptStructure, stops: Int32Array, at: Int32Array): { length: number; fingerprint: string } {
   const n = bytes.length;
   const markup = structure.markup;
   let words = 0;
   let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
+  let h2 = FNV_PRIME;
+  let i = Math.min(structure.bodyStart, n);
+  let m = 0;
+  let stop = 0;
+  for (;;) {
+    while (stop < stops.length && stops[stop] <= i) at[stop++] = words;
+    while (m < markup.length && markup[m].end <= i) m++;
+    if (i >= n) break;
+    if (m < markup.length && markup[m].start <= i) {
+      i = Math.min(markup[m].end, n);
+      continue;
+    }
+    let limit = m < markup.length ? markup[m].start : n;
+    if (stop < stops.length && stops[stop] < limit) limit = stops[stop];
+    while (i < limit) {
+      const b = bytes[i];
+      if (b > 0x20 && b < 0x80) {
+        words++;
+        h1 = Math.imul(h1 ^ b, FNV_PRIME);
+        h2 = Math.imul(h2 ^ b, SECOND_PRIME);
+        i++;
+      } else if (isAsciiSpace(b)) {
+        i++;
+      } else {
+        const k = b >= 0xc2 ? spaceLengthAt(bytes, i, n) : 0;
+        if (k > 0) {
+          i += k;
+          continue;
+        }
+        // One character of a word: its lead byte and any continuation bytes.
+        words++;
+        do {
+          h1 = Math.imul(h1 ^ bytes[i], FNV_PRIME);
+          h2 = Math.imul(h2 ^ bytes[i], SECOND_PRIME);
+          i++;
+        } while (i < n && (bytes[i] & 0xc0) === 0x80);
+      }
+    }
+  }
+  while (stop < stops.length) at[stop++] = words;
+  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+  return { length: words, fingerprint: hex(h1) + hex(h2) };
+}
+
+/** Writes the word position of every byte of the file into `positions` (as countWords counts) and returns the number of word characters. */
+function walkWords(bytes: Uint8Array, structure: TranscriptStructure, positions: Int32Array): number {
+  const n = bytes.length;
+  const markup = structure.markup;
+  let words = 0;
   let i = Math.min(structure.bodyStart, n);
   positions.fill(0, 0, i);
   let m = 0;
-  while (m < markup.length && markup[m].end <= i) m++;
-  let nextMarkup = m < markup.length ? markup[m].start : n;
   while (i < n) {
-    if (i >= nextMarkup) {
-      // Markup: skip it whole.
+    while (m < markup.length && markup[m].end <= i) m++;
+    if (m < markup.length && markup[m].start <= i) {
       const end = Math.min(markup[m].end, n);
       positions.fill(words, i, end);
-      i = Math.max(i, end);
-      while (m < markup.length && markup[m].end <= i) m++;
-      nextMarkup = m < markup.length ? Math.max(markup[m].start, i) : n;
+      i = end;
       continue;
     }
-    const b = bytes[i];
-    if (b > 0x20 && b < 0x7f) {
-      // Printable ASCII, most of any transcript: one character of a word.
-      positions[i++] = words++;
-      h1 = Math.imul(h1 ^ b, 0x01000193);
-      h2 = Math.imul(h2 ^ b, 0x5bd1e995);
-      continue;
-    }
-    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0b || b === 0x0c) {
-      positions[i++] = words;
-      continue;
-    }
-    if (b >= 0xc2) {
-      const k = spaceLengthAt(bytes, i, n);
-      if (k > 0) {
-        positions.fill(words, i, i + k);
-        i += k;
-        continue;
+    const limit = m < markup.length ? markup[m].start : n;
+    while (i < limit) {
+      const b = bytes[i];
+      if (b > 0x20 && b < 0x80) {
+        positions[i++] = words++;
+      } else if (isAsciiSpace(b)) {
+        positions[i++] = words;
+      } else {
+        const k = b >= 0xc2 ? spaceLengthAt(bytes, i, n) : 0;
+        if (k > 0) {
+          positions.fill(words, i, i + k);
+          i += k;
+          continue;
+        }
+        positions[i++] = words++;
+        while (i < n && (bytes[i] & 0xc0) === 0x80) positions[i++] = words;
       }
     }
-    // One character of a word: its lead byte and any continuation bytes.
-    positions[i] = words;
-    h1 = Math.imul(h1 ^ b, 0x01000193);
-    h2 = Math.imul(h2 ^ b, 0x5bd1e995);
-    words++;
-    i++;
-    while (i < n && (bytes[i] & 0xc0) === 0x80) {
-      positions[i] = words;
-      h1 = Math.imul(h1 ^ bytes[i], 0x01000193);
-      h2 = Math.imul(h2 ^ bytes[i], 0x5bd1e995);
-      i++;
-    }
   }
-  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
-  return { length: words, fingerprint: hex(h1) + hex(h2) };
+  positions[n] = words;
+  return words;
 }
 
 /** The scan as the resolver reads it. Offsets stay bytes: resolving copies spans but never measures them. */
