@@ -3,6 +3,7 @@
  * module under features/ with an activate function; they share the server connection.
  */
 import * as vscode from 'vscode';
+import { activateAgreement } from './features/agreement/agreementPanel';
 import { activateCodeTree } from './features/codeTree';
 import { activateCoding } from './features/coding';
 import { ColorIcons } from './features/colorIcons';
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateReports(context, server);
   activateSegmentsPicker(context, server);
   activateStarterProject(context);
+  activateAgreement(context, server);
   await server.start();
   return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current };
 }

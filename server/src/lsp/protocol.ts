@@ -214,6 +214,51 @@ export namespace CooccurringSegmentsRequest {
   export const type = new RequestType<Params, { first: PairSide; second: PairSide }[], void>(method);
 }
 
+export interface AgreementRow {
+  code: string | null;
+  label: string;
+  level: 'document' | 'segment';
+  coders: number;
+  units: number;
+  percent_agreement: number | null;
+  cohen_kappa: number | null;
+  krippendorff_alpha: number | null;
+}
+
+export interface DisagreementInfo {
+  file: string;
+  /** The transcript in this project (the first coder's copy), to jump to. */
+  uri: string;
+  code: string;
+  codeLabel: string;
+  coders: { coder: string; hasCode: boolean; codes: string[]; startLine: number; endLine: number; text: string }[];
+}
+
+export interface AgreementData {
+  coders: string[];
+  minOverlap: number;
+  rows: AgreementRow[];
+  disagreements: DisagreementInfo[];
+  /** Transcripts whose words differ between versions: an error, not a disagreement. */
+  textDifferences: { file: string; coders: [string, string]; lines?: [number, number] }[];
+  documents: { compared: number; oneCoder: number; notCoded: number };
+}
+
+/** Client → server: agreement between this project (one coder) and other coders' folders or git revisions. */
+export namespace AgreementRequest {
+  export const method = 'codeboom/agreement' as const;
+  export interface Params {
+    project: string;
+    /** The other coders: a folder path, or a git revision of the project's repository. */
+    others: ({ folder: string } | { revision: string })[];
+    /** The first coder: the project folder as it is on disk (default), or a git revision. */
+    self?: { revision: string };
+    minOverlap?: number;
+    language?: string;
+  }
+  export const type = new RequestType<Params, AgreementData | null, void>(method);
+}
+
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
 export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;

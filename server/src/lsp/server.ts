@@ -21,6 +21,7 @@ import { CODEBOOK_FILE, readText } from '../node/projectFiles';
 import { VERSION } from '../version';
 import { notification, type ServerContext } from './context';
 import { pathToUri, uriToPath } from './convert';
+import { registerAgreement } from './features/agreement';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
@@ -250,6 +251,7 @@ export function startServer(connection: Connection): void {
   registerCustomRequests(features);
   registerExports(features);
   registerCooccurrence(features);
+  registerAgreement(features);
 
   documents.listen(connection);
   connection.listen();
