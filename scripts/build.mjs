@@ -18,7 +18,7 @@ const common = {
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
-if (existsSync('server/src/lsp/server.ts')) entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' });
+entries.push({ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' });
 if (existsSync('client/src/extension.ts')) entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 if (existsSync('scripts/bench/bench.ts')) entries.push({ entryPoints: ['scripts/bench/bench.ts'], outfile: 'dist/bench.js' });
 

@@ -135,6 +135,12 @@ describe('bad input', () => {
     }
   });
 
+  it('the bundle runs as a program of its own, without starting the language server', () => {
+    const run = spawnSync(process.execPath, [path.join(__dirname, '../../dist/cli.js'), 'check', path.join(__dirname, '../../examples/stay-tuned')], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /0 errors, 0 warnings in 12 transcripts/);
+  });
+
   it('the installed binary exits non-zero with one sentence', () => {
     const run = spawnSync(process.execPath, [BIN, 'check', '/no/such/folder'], { encoding: 'utf8' });
     assert.equal(run.status, 2);

@@ -4,7 +4,6 @@
  * folder, keeps their indexes current and answers each feature by asking the engine.
  */
 import {
-  createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
@@ -261,11 +260,4 @@ export interface Features {
   ctx: ServerContext;
   /** Resolves when the initial indexing is done. */
   ready(): Promise<void>;
-}
-
-if (require.main === module) {
-  // Any exception that escapes a handler is logged; the server goes on.
-  const connection = createConnection();
-  process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
-  startServer(connection);
 }

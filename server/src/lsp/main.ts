@@ -1,0 +1,11 @@
+/**
+ * The language server as a program of its own (dist/server.js), as the VS Code client starts it over
+ * node IPC, or any editor with `--stdio`. `codeboom lsp` starts the same server from the command line.
+ */
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const connection = createConnection();
+// An exception that escapes a handler is logged; the server goes on.
+process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
+startServer(connection);
