@@ -1,0 +1,104 @@
+/**
+ * The VS Code workbench in the browser, used as a person uses it: clicking in the explorer, typing in the
+ * command palette and Go to Line, reading the status bar and hovers, taking screenshots. Every wait is
+ * on something the page shows (Playwright re-checks the page on each change), with a timeout.
+ */
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    private readonly screenshotsDir: string,
+  ) {}
+
+  /** Opens the workbench page and waits until the explorer shows the folder's files. */
+  static async open(page: Page, url: string, screenshotsDir: string): Promise<Workbench> {
+    await page.goto(url);
+    const workbench = new Workbench(page, screenshotsDir);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await workbench.explorer.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
+    return workbench;
+  }
+
+  get explorer(): Locator {
+    return this.page.locator('.explorer-folders-view');
+  }
+
+  /** The row of a file or folder in the explorer, by its name. */
+  explorerRow(name: string): Locator {
+    return this.explorer.getByRole('treeitem', { name, exact: true });
+  }
+
+  /** Clicks through folders to a file in the explorer and waits until its editor is the active one. */
+  async openFromExplorer(...segments: string[]): Promise<void> {
+    for (const folder of segments.slice(0, -1)) {
+      const row = this.explorerRow(folder);
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      await this.page.waitForSelector(`.explorer-folders-view [role="treeitem"][aria-label="${folder}"][aria-expanded="true"]`);
+    }
+    const file = segments[segments.length - 1];
+    await this.explorerRow(file).click();
+    await this.activeTab(file).waitFor();
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
+  }
+
+  /** The active editor tab, when it shows `name`. */
+  activeTab(name: string): Locator {
+    return this.page.locator('.editor-group-container.active .tab.active', { hasText: name });
+  }
+
+  /** The focused editor's text area, to type into. */
+  get editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor textarea');
+  }
+
+  /** Moves the cursor with Go to Line (Ctrl+G) and waits until the status bar shows the new position. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.editor.focus();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await input.press('Enter');
+    await this.statusItem('status.editor.selection').filter({ hasText: `Ln ${line}, Col ${column}` }).waitFor();
+  }
+
+  /** A status bar item by its id (`status.editor.selection` shows `Ln 12, Col 5`). */
+  statusItem(id: string): Locator {
+    return this.page.locator(`[id="${id}"]`);
+  }
+
+  /** Runs a command from the command palette by its title, as a person types it. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await input.press('Enter');
+  }
+
+  /**
+   * Shows the hover at the cursor with Ctrl+K Ctrl+I (editor.action.showHover; a mouse hover is less
+   * reliable) and returns it once it contains `text`.
+   */
+  async showHover(text: string): Promise<Locator> {
+    await this.editor.focus();
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: text });
+    await hover.waitFor();
+    return hover;
+  }
+
+  /** Saves what the page shows as `<name>.png` in the screenshots folder; returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(this.screenshotsDir, { recursive: true });
+    const file = path.join(this.screenshotsDir, `${name}.png`);
+    // Finishes fade-ins (a hover appears with one), so the picture shows what a person sees a moment later.
+    await this.page.screenshot({ path: file, animations: 'disabled' });
+    return file;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * A transcript as a researcher meets it: opened from the explorer, with the code of a tag in a hover.
+ * Saves docs/screenshots/transcript.png and hover.png.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { lineColumnOf, waitForServer } from './codeboomUi';
+import { ui } from './session';
+
+describe('a transcript in the editor', () => {
+  it('opens T09.txt from the explorer', async () => {
+    const { workbench } = ui();
+    await workbench.openFromExplorer('transcripts', 'T09.txt');
+    await workbench.page.locator('.editor-group-container.active .view-lines', { hasText: 'participant: T9' }).waitFor();
+    await waitForServer(workbench);
+    // The extension asks the server whether the file is a transcript, then switches its language.
+    await workbench.statusItem('status.editor.mode').filter({ hasText: 'Transcript (Codeboom)' }).waitFor();
+    await workbench.screenshot('transcript');
+  });
+
+  it("shows a tag's code in a hover: label, path and counts", async () => {
+    const { workbench, project } = ui();
+    await workbench.openFromExplorer('transcripts', 'T09.txt');
+    await waitForServer(workbench);
+    const tag = '[[afstemmen/improvisatie]]';
+    const at = lineColumnOf(path.join(project, 'transcripts/T09.txt'), tag);
+    await workbench.goTo(at.line, at.column + 5);
+    // code-server's UI is in English, so the label is the codebook's English one.
+    const hover = await workbench.showHover('Improvisational ability');
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /afstemmen\/improvisatie/);
+    assert.match(text, /10 segments · 9 of 12 participants/);
+    await workbench.screenshot('hover');
+  });
+});
