@@ -62,7 +62,8 @@ export const mochaHooks = {
       extensionsDir: path.join(stateDir, 'extensions'),
       stateDir,
       // Transcripts are prose: wrap lines as a researcher would, so a screenshot shows whole turns.
-      settings: { 'editor.wordWrap': 'on', 'workbench.colorTheme': 'Default Light Modern' },
+      // A cursor that does not blink looks the same in every screenshot.
+      settings: { 'editor.wordWrap': 'on', 'editor.cursorBlinking': 'solid', 'workbench.colorTheme': 'Default Light Modern' },
     });
     cleanups.push(() => server.stop());
     const browser: OfflineBrowser = await launchOfflineBrowser(install.chromium);
