@@ -94,21 +94,10 @@ export class Utf8Offsets {
   private build(): number[] {
     const b = this.bytes;
     const n = b.length;
-    const starts: number[] = [];
-    const excess = this.excess;
-    let total = 0;
-    const record = (i: number) => {
-      const c = b[i];
-      if (c < 0xc0) return;
-      starts.push(i);
-      // 2 bytes → 1 unit, 3 bytes → 1 unit, 4 bytes → 2 units.
-      total += c >= 0xe0 ? 2 : 1;
-      excess.push(total);
-    };
-    // Eight bytes at a time where the view is aligned: a word without a high bit is all ASCII.
+    const acc: Tally = { starts: [], excess: this.excess, total: 0 };
     let i = 0;
-    const misalign = (4 - ((b.byteOffset + i) & 3)) & 3;
-    for (; i < misalign && i < n; i++) record(i);
+    // Eight bytes at a time where the view is aligned: a word without a high bit is all ASCII.
+    for (; i < n && ((b.byteOffset + i) & 3) !== 0; i++) tally(b, i, acc);
     const words = (n - i) >> 2;
     if (words > 0) {
       const view = new Uint32Array(b.buffer, b.byteOffset + i, words);
@@ -116,18 +105,18 @@ export class Utf8Offsets {
       for (; w + 1 < words; w += 2) {
         if (((view[w] | view[w + 1]) & 0x80808080) === 0) continue;
         const base = i + (w << 2);
-        for (let k = 0; k < 8; k++) record(base + k);
+        for (let k = 0; k < 8; k++) tally(b, base + k, acc);
       }
       for (; w < words; w++) {
         if ((view[w] & 0x80808080) === 0) continue;
         const base = i + (w << 2);
-        for (let k = 0; k < 4; k++) record(base + k);
+        for (let k = 0; k < 4; k++) tally(b, base + k, acc);
       }
       i += words << 2;
     }
-    for (; i < n; i++) record(i);
-    this.starts = starts;
-    return starts;
+    for (; i < n; i++) tally(b, i, acc);
+    this.starts = acc.starts;
+    return acc.starts;
   }
 
   /** UTF-16 offset of byte offset `offset` (an offset inside a character counts as its start). */
@@ -148,6 +137,22 @@ export class Utf8Offsets {
     }
     return o - this.excess[k - 1];
   }
+}
+
+interface Tally {
+  starts: number[];
+  excess: number[];
+  total: number;
+}
+
+/** Records the byte at `i` when it starts a character of more than one byte. */
+function tally(b: Uint8Array, i: number, acc: Tally): void {
+  const c = b[i];
+  if (c < 0xc0) return;
+  acc.starts.push(i);
+  // 2 bytes → 1 unit, 3 bytes → 1 unit, 4 bytes → 2 units.
+  acc.total += c >= 0xe0 ? 2 : 1;
+  acc.excess.push(acc.total);
 }
 
 /** Number of entries of a sorted list that are below `value`. */
