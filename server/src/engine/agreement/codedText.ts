@@ -14,7 +14,7 @@
 import type { Codebook } from '../codebook/codebook';
 import type { Span } from '../diagnostics';
 import { fallbackName } from '../project/projectIndex';
-import type { TranscriptDigest } from '../transcript/digest';
+import { makeDigest, type TranscriptDigest } from '../transcript/digest';
 import { resolveTranscript } from '../transcript/resolve';
 import { scanTranscript, type TranscriptStructure } from '../transcript/scan';
 import { decodeUtf8, spaceLengthAt } from '../text/utf8';
@@ -251,14 +251,5 @@ function walkWords(bytes: Uint8Array, structure: TranscriptStructure, positions:
 
 /** The scan as the resolver reads it. Offsets stay bytes: resolving copies spans but never measures them. */
 function asDigest(s: TranscriptStructure, length: number): TranscriptDigest {
-  return {
-    length,
-    lineStarts: Int32Array.from(s.lineStarts),
-    frontMatter: s.frontMatter,
-    tags: s.tags,
-    codings: s.codings,
-    turnSpeakers: s.turns.map((t) => t.speaker),
-    paragraphCount: s.paragraphs.length,
-    problems: s.problems,
-  };
+  return makeDigest(s, length);
 }

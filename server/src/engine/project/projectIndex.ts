@@ -220,14 +220,18 @@ export class ProjectIndex {
   }
 
   private count(doc: IndexedDocument, sign: 1 | -1): void {
-    bump(this.participantRefs, doc.resolved.participant, sign);
-    for (const s of doc.resolved.segments) {
-      const table = s.role === 'interviewer' ? this.interviewerCounts : this.participantCounts;
-      let counts = table.get(s.code);
-      if (!counts) table.set(s.code, (counts = new Map()));
-      bump(counts, s.participant, sign);
-      if (counts.size === 0) table.delete(s.code);
-      if (s.role === 'participant') bump(this.participantRefs, s.participant, sign);
+    const r = doc.resolved;
+    bump(this.participantRefs, r.participant, sign);
+    for (let i = 0; i < r.segmentCount; i++) {
+      const interviewer = r.segmentRole(i) === 'interviewer';
+      const table = interviewer ? this.interviewerCounts : this.participantCounts;
+      const code = r.segmentCodes[i];
+      const who = r.segmentParticipants[i];
+      let counts = table.get(code);
+      if (!counts) table.set(code, (counts = new Map()));
+      bump(counts, who, sign);
+      if (counts.size === 0) table.delete(code);
+      if (!interviewer) bump(this.participantRefs, who, sign);
     }
   }
 }

@@ -2,6 +2,12 @@
  * What the index keeps of a transcript it does not have open: enough to count its codings, check them
  * against a changed codebook, and point at any tag or segment by line and column, without its text.
  * A digest made from a file's bytes equals the digest of the parsed text (a property test says so).
+ *
+ * A corpus has hundreds of thousands of tags, so a digest keeps them in typed arrays rather than as
+ * objects (an index of objects cost twice the time to build and twice the memory, most of it in the
+ * garbage collector moving objects that live as long as the index). `tags` and `codings` give them as
+ * objects on demand; those objects are held weakly, so a feature that walks the corpus does not keep
+ * them all alive.
  */
 import type { Diagnostic, Span } from '../diagnostics';
 import { Utf8Offsets } from '../text/utf8';
@@ -10,23 +16,124 @@ import { scanTranscript, type Coding, type Tag, type TranscriptStructure } from 
 import type { SpeakerSettings } from './speakers';
 import type { ParsedTranscript } from './transcript';
 
-export interface TranscriptDigest {
-  /** Length of the text in UTF-16 units. */
-  readonly length: number;
-  /** UTF-16 offsets at which lines start. */
-  readonly lineStarts: Int32Array;
-  readonly frontMatter?: FrontMatter;
-  readonly tags: readonly Tag[];
-  readonly codings: readonly Coding[];
-  /** Speaker of each turn, by turn index. */
-  readonly turnSpeakers: readonly string[];
-  readonly paragraphCount: number;
-  readonly problems: readonly Diagnostic[];
+/** Per tag in `tagData`: span, path, memo (-1 without), passage, paragraph, well-formed (0/1). */
+const TAG_FIELDS = 9;
+/** Per coding in `codingData`: tag, span, paragraph, passage, turn. */
+const CODING_FIELDS = 6;
+
+export class TranscriptDigest {
+  private tagsRef: WeakRef<Tag[]> | undefined;
+  private codingsRef: WeakRef<Coding[]> | undefined;
+
+  constructor(
+    /** Length of the text in UTF-16 units. */
+    readonly length: number,
+    /** UTF-16 offsets at which lines start. */
+    readonly lineStarts: Int32Array,
+    readonly frontMatter: FrontMatter | undefined,
+    /** Speaker of each turn, by turn index. */
+    readonly turnSpeakers: readonly string[],
+    readonly paragraphCount: number,
+    readonly problems: readonly Diagnostic[],
+    /** Each tag's path (one string per distinct path in the corpus). */
+    readonly tagPaths: readonly string[],
+    readonly tagData: Int32Array,
+    /** Memos by tag index; most tags have none. */
+    readonly tagMemos: ReadonlyMap<number, string>,
+    readonly codingData: Int32Array,
+  ) {}
+
+  get tagCount(): number {
+    return this.tagPaths.length;
+  }
+
+  get codingCount(): number {
+    return this.codingData.length / CODING_FIELDS;
+  }
+
+  tagPath(i: number): string {
+    return this.tagPaths[i];
+  }
+
+  tagWellFormed(i: number): boolean {
+    return this.tagData[i * TAG_FIELDS + 8] === 1;
+  }
+
+  tagPathSpan(i: number): Span {
+    const o = i * TAG_FIELDS;
+    return { start: this.tagData[o + 2], end: this.tagData[o + 3] };
+  }
+
+  codingTag(c: number): number {
+    return this.codingData[c * CODING_FIELDS];
+  }
+
+  codingStart(c: number): number {
+    return this.codingData[c * CODING_FIELDS + 1];
+  }
+
+  codingEnd(c: number): number {
+    return this.codingData[c * CODING_FIELDS + 2];
+  }
+
+  codingParagraph(c: number): number {
+    return this.codingData[c * CODING_FIELDS + 3];
+  }
+
+  codingPassage(c: number): number {
+    return this.codingData[c * CODING_FIELDS + 4];
+  }
+
+  codingTurn(c: number): number {
+    return this.codingData[c * CODING_FIELDS + 5];
+  }
+
+  /** The tags as objects, made when asked. */
+  get tags(): readonly Tag[] {
+    let tags = this.tagsRef?.deref();
+    if (!tags) {
+      tags = [];
+      const d = this.tagData;
+      for (let i = 0; i < this.tagPaths.length; i++) {
+        const o = i * TAG_FIELDS;
+        const tag: Tag = {
+          span: { start: d[o], end: d[o + 1] },
+          path: this.tagPaths[i],
+          pathSpan: { start: d[o + 2], end: d[o + 3] },
+          wellFormed: d[o + 8] === 1,
+          passage: d[o + 6],
+          paragraph: d[o + 7],
+        };
+        const memo = this.tagMemos.get(i);
+        if (memo !== undefined) {
+          tag.memo = memo;
+          tag.memoSpan = { start: d[o + 4], end: d[o + 5] };
+        }
+        tags.push(tag);
+      }
+      this.tagsRef = new WeakRef(tags);
+    }
+    return tags;
+  }
+
+  /** The codings as objects, made when asked. */
+  get codings(): readonly Coding[] {
+    let codings = this.codingsRef?.deref();
+    if (!codings) {
+      codings = [];
+      const d = this.codingData;
+      for (let o = 0; o < d.length; o += CODING_FIELDS) {
+        codings.push({ tag: d[o], span: { start: d[o + 1], end: d[o + 2] }, paragraph: d[o + 3], passage: d[o + 4], turn: d[o + 5] });
+      }
+      this.codingsRef = new WeakRef(codings);
+    }
+    return codings;
+  }
 }
 
 const interned = new Map<string, string>();
 
-/** One string per distinct code path, however many tags write it. */
+/** One string per distinct code path or speaker, however many tags write it. */
 function intern(s: string): string {
   const known = interned.get(s);
   if (known !== undefined) return known;
@@ -34,51 +141,88 @@ function intern(s: string): string {
   return s;
 }
 
+const same = (o: number) => o;
+
+/**
+ * A digest of what the parser found. `convert` turns the structure's offsets into UTF-16 offsets (the
+ * scanner's are bytes); without it they are kept as they are.
+ */
+export function makeDigest(s: TranscriptStructure, length: number, convert: (offset: number) => number = same): TranscriptDigest {
+  const tags = s.tags;
+  const tagData = new Int32Array(tags.length * TAG_FIELDS);
+  const tagPaths: string[] = new Array(tags.length);
+  const tagMemos = new Map<number, string>();
+  // In ascending order within each tag, so a converter that walks forward does not search.
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i];
+    const o = i * TAG_FIELDS;
+    tagPaths[i] = intern(t.path);
+    tagData[o] = convert(t.span.start);
+    tagData[o + 2] = convert(t.pathSpan.start);
+    tagData[o + 3] = convert(t.pathSpan.end);
+    if (t.memo !== undefined && t.memoSpan) {
+      tagMemos.set(i, t.memo);
+      tagData[o + 4] = convert(t.memoSpan.start);
+      tagData[o + 5] = convert(t.memoSpan.end);
+    } else {
+      tagData[o + 4] = -1;
+      tagData[o + 5] = -1;
+    }
+    tagData[o + 1] = convert(t.span.end);
+    tagData[o + 6] = t.passage;
+    tagData[o + 7] = t.paragraph;
+    tagData[o + 8] = t.wellFormed ? 1 : 0;
+  }
+  const codings = s.codings;
+  const codingData = new Int32Array(codings.length * CODING_FIELDS);
+  for (let i = 0; i < codings.length; i++) {
+    const c = codings[i];
+    const o = i * CODING_FIELDS;
+    codingData[o] = c.tag;
+    codingData[o + 1] = convert(c.span.start);
+    codingData[o + 2] = convert(c.span.end);
+    codingData[o + 3] = c.paragraph;
+    codingData[o + 4] = c.passage;
+    codingData[o + 5] = c.turn;
+  }
+  const problems = convert === same ? s.problems : s.problems.map((d) => ({ ...d, span: { start: convert(d.span.start), end: convert(d.span.end) } }));
+  let frontMatter = s.frontMatter;
+  if (frontMatter && convert !== same) {
+    const span = (x: Span): Span => ({ start: convert(x.start), end: convert(x.end) });
+    const keySpans: Record<string, Span> = {};
+    for (const k of Object.keys(frontMatter.keySpans)) keySpans[k] = span(frontMatter.keySpans[k]);
+    frontMatter = {
+      ...frontMatter,
+      span: span(frontMatter.span),
+      participantSpan: frontMatter.participantSpan ? span(frontMatter.participantSpan) : undefined,
+      keySpans,
+    };
+  }
+  const lineStarts = new Int32Array(s.lineStarts.length);
+  for (let i = 0; i < lineStarts.length; i++) lineStarts[i] = convert(s.lineStarts[i]);
+  return new TranscriptDigest(
+    length,
+    lineStarts,
+    frontMatter,
+    s.turns.map((t) => intern(t.speaker)),
+    s.paragraphs.length,
+    problems,
+    tagPaths,
+    tagData,
+    tagMemos,
+    codingData,
+  );
+}
+
 export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings): TranscriptDigest {
   const s = scanTranscript(bytes, settings);
   const offsets = new Utf8Offsets(bytes);
-  const convert = (o: number) => offsets.toUtf16(o);
-  const span = (x: Span | undefined) => {
-    if (!x) return;
-    x.start = convert(x.start);
-    x.end = convert(x.end);
-  };
-  if (s.frontMatter) {
-    span(s.frontMatter.span);
-    span(s.frontMatter.participantSpan);
-    for (const k of Object.keys(s.frontMatter.keySpans)) span(s.frontMatter.keySpans[k]);
-  }
-  // In ascending order, so the converter walks instead of searching.
-  for (const t of s.tags) {
-    t.span.start = convert(t.span.start);
-    span(t.pathSpan);
-    span(t.memoSpan);
-    t.span.end = convert(t.span.end);
-  }
-  for (const c of s.codings) span(c.span);
-  for (const d of s.problems) span(d.span);
-  const lineStarts = new Int32Array(s.lineStarts.length);
-  for (let i = 0; i < lineStarts.length; i++) lineStarts[i] = convert(s.lineStarts[i]);
-  return finish(s, lineStarts, convert(bytes.length));
+  return makeDigest(s, offsets.toUtf16(bytes.length), (o) => offsets.toUtf16(o));
 }
 
 export function digestParsed(parsed: ParsedTranscript): TranscriptDigest {
   const structure: TranscriptStructure = { ...parsed, lineStarts: parsed.positions.lineStarts as number[] } as TranscriptStructure;
-  return finish(structure, Int32Array.from(parsed.positions.lineStarts), parsed.text.length);
-}
-
-function finish(s: TranscriptStructure, lineStarts: Int32Array, length: number): TranscriptDigest {
-  for (const t of s.tags) t.path = intern(t.path);
-  return {
-    length,
-    lineStarts,
-    frontMatter: s.frontMatter,
-    tags: s.tags,
-    codings: s.codings,
-    turnSpeakers: s.turns.map((t) => intern(t.speaker)),
-    paragraphCount: s.paragraphs.length,
-    problems: s.problems,
-  };
+  return makeDigest(structure, parsed.text.length);
 }
 
 /** The line (0-based) that holds a UTF-16 offset. */

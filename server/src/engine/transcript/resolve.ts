@@ -28,12 +28,65 @@ export interface Segment {
 
 const NO_MEMOS: readonly string[] = Object.freeze([]);
 
-export interface ResolvedTranscript {
-  segments: Segment[];
-  diagnostics: Diagnostic[];
-  /** The document's participant: its front matter's, or its file name when it has none. */
-  participant: string;
-  participantDeclared: boolean;
+/** Per segment in `data`: span, paragraph, passage, turn, role (0 participant, 1 interviewer), first tag. */
+const FIELDS = 7;
+
+/**
+ * The segments of a transcript and the problems the codebook finds in it. Like the digest, it keeps its
+ * segments in typed arrays (a corpus has hundreds of thousands) and gives them as objects on demand.
+ */
+export class ResolvedTranscript {
+  private segmentsRef: WeakRef<Segment[]> | undefined;
+
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    /** The document's participant: its front matter's, or its file name when it has none. */
+    readonly participant: string,
+    readonly participantDeclared: boolean,
+    /** Each segment's code. */
+    readonly segmentCodes: readonly string[],
+    /** Who each segment is attributed to. */
+    readonly segmentParticipants: readonly string[],
+    private readonly data: Int32Array,
+    private readonly moreTags: ReadonlyMap<number, number[]>,
+    private readonly memos: ReadonlyMap<number, string[]>,
+    private readonly turnSpeakers: readonly string[],
+  ) {}
+
+  get segmentCount(): number {
+    return this.segmentCodes.length;
+  }
+
+  segmentRole(i: number): SpeakerRole {
+    return this.data[i * FIELDS + 5] === 1 ? 'interviewer' : 'participant';
+  }
+
+  /** The segments as objects, made when asked. */
+  get segments(): readonly Segment[] {
+    let segments = this.segmentsRef?.deref();
+    if (!segments) {
+      segments = [];
+      const d = this.data;
+      for (let i = 0; i < this.segmentCodes.length; i++) {
+        const o = i * FIELDS;
+        const turn = d[o + 4];
+        segments.push({
+          code: this.segmentCodes[i],
+          tags: [d[o + 6], ...(this.moreTags.get(i) ?? [])],
+          span: { start: d[o], end: d[o + 1] },
+          paragraph: d[o + 2],
+          passage: d[o + 3],
+          turn,
+          speaker: turn >= 0 ? this.turnSpeakers[turn] : undefined,
+          participant: this.segmentParticipants[i],
+          role: d[o + 5] === 1 ? 'interviewer' : 'participant',
+          memos: this.memos.get(i) ?? NO_MEMOS,
+        });
+      }
+      this.segmentsRef = new WeakRef(segments);
+    }
+    return segments;
+  }
 }
 
 /**
@@ -47,28 +100,27 @@ export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, 
   const participant = docParticipant ?? fallbackName;
 
   // Resolve each tag once.
-  const resolved: (string | undefined)[] = digest.tags.map((tag) => {
-    if (!tag.wellFormed) return undefined;
-    if (codebook.codes.size === 0 && !codebook.parsed) return undefined;
-    const r = resolveCode(codebook, tag.path);
+  const tagCount = digest.tagCount;
+  const resolved: (string | undefined)[] = new Array(tagCount);
+  const usable = codebook.codes.size > 0 || codebook.parsed;
+  for (let i = 0; i < tagCount; i++) {
+    if (!usable || !digest.tagWellFormed(i)) continue;
+    const path = digest.tagPath(i);
+    const r = resolveCode(codebook, path);
     switch (r.kind) {
       case 'unknown':
-        diagnostics.push(
-          diagnostic(DiagnosticCodes.codeUnknown, tag.pathSpan, { path: tag.path, suggestions: nearestCodes(codebook, tag.path) }),
-        );
-        return undefined;
+        diagnostics.push(diagnostic(DiagnosticCodes.codeUnknown, digest.tagPathSpan(i), { path, suggestions: nearestCodes(codebook, path) }));
+        continue;
       case 'alias':
-        diagnostics.push(diagnostic(DiagnosticCodes.codeAlias, tag.pathSpan, { path: tag.path, replacement: r.code.path }));
+        diagnostics.push(diagnostic(DiagnosticCodes.codeAlias, digest.tagPathSpan(i), { path, replacement: r.code.path }));
         break;
       case 'merged':
-        diagnostics.push(
-          diagnostic(DiagnosticCodes.codeMerged, tag.pathSpan, { path: tag.path, replacement: r.code.path }),
-        );
+        diagnostics.push(diagnostic(DiagnosticCodes.codeMerged, digest.tagPathSpan(i), { path, replacement: r.code.path }));
         break;
       case 'deprecated':
         diagnostics.push(
-          diagnostic(DiagnosticCodes.codeDeprecated, tag.pathSpan, {
-            path: tag.path,
+          diagnostic(DiagnosticCodes.codeDeprecated, digest.tagPathSpan(i), {
+            path,
             reason: typeof r.code.deprecated === 'string' ? r.code.deprecated : undefined,
           }),
         );
@@ -77,58 +129,57 @@ export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, 
         break;
     }
     if (!r.code.codable) {
-      diagnostics.push(
-        diagnostic(DiagnosticCodes.codeNotCodable, tag.pathSpan, { path: r.code.path, suggestions: r.code.children.slice(0, 5) }),
-      );
+      diagnostics.push(diagnostic(DiagnosticCodes.codeNotCodable, digest.tagPathSpan(i), { path: r.code.path, suggestions: r.code.children.slice(0, 5) }));
     }
-    return r.code.path;
-  });
+    resolved[i] = r.code.path;
+  }
 
-  const segments: Segment[] = [];
+  const codes: string[] = [];
+  const participants: string[] = [];
+  const data: number[] = [];
+  const moreTags = new Map<number, number[]>();
+  const memos = new Map<number, string[]>();
   // Segments by what they code (a passage, or a paragraph), to merge repeated tags of one code.
-  const byTarget = new Map<number, Segment[]>();
+  const byTarget = new Map<number, number[]>();
   let unattributed = false;
-  for (const coding of digest.codings) {
-    const code = resolved[coding.tag];
+  const codingCount = digest.codingCount;
+  for (let c = 0; c < codingCount; c++) {
+    const tag = digest.codingTag(c);
+    const code = resolved[tag];
     if (code === undefined) continue;
-    const target = coding.passage >= 0 ? coding.passage * 2 + 1 : coding.paragraph * 2;
-    const tag = digest.tags[coding.tag];
+    const passage = digest.codingPassage(c);
+    const paragraph = digest.codingParagraph(c);
+    const target = passage >= 0 ? passage * 2 + 1 : paragraph * 2;
+    const memo = digest.tagMemos.get(tag);
     let siblings = byTarget.get(target);
-    const existing = siblings?.find((x) => x.code === code);
-    if (existing) {
-      existing.tags.push(coding.tag);
-      if (tag.memo) existing.memos = [...existing.memos, tag.memo];
+    const existing = siblings?.find((x) => codes[x] === code);
+    if (existing !== undefined) {
+      const more = moreTags.get(existing);
+      if (more) more.push(tag);
+      else moreTags.set(existing, [tag]);
+      if (memo) memos.set(existing, [...(memos.get(existing) ?? []), memo]);
       continue;
     }
-    const speaker = coding.turn >= 0 ? digest.turnSpeakers[coding.turn] : undefined;
-    let role: SpeakerRole = 'participant';
+    const turn = digest.codingTurn(c);
+    const speaker = turn >= 0 ? digest.turnSpeakers[turn] : undefined;
+    let interviewer = false;
     let who = participant;
     if (speaker !== undefined) {
       if (settings.interviewers.has(speaker)) {
-        role = 'interviewer';
+        interviewer = true;
         who = speaker;
       } else if (speaker === docParticipant || settings.participants.has(speaker)) {
         who = speaker;
       }
     }
-    if (role === 'participant' && !docParticipant && !(speaker !== undefined && settings.participants.has(speaker))) {
-      unattributed = true;
-    }
-    const segment: Segment = {
-      code,
-      tags: [coding.tag],
-      span: coding.span,
-      paragraph: coding.paragraph,
-      passage: coding.passage,
-      turn: coding.turn,
-      speaker,
-      participant: who,
-      role,
-      memos: tag.memo ? [tag.memo] : NO_MEMOS,
-    };
+    if (!interviewer && !docParticipant && !(speaker !== undefined && settings.participants.has(speaker))) unattributed = true;
+    const index = codes.length;
+    codes.push(code);
+    participants.push(who);
+    data.push(digest.codingStart(c), digest.codingEnd(c), paragraph, passage, turn, interviewer ? 1 : 0, tag);
+    if (memo) memos.set(index, [memo]);
     if (!siblings) byTarget.set(target, (siblings = []));
-    siblings.push(segment);
-    segments.push(segment);
+    siblings.push(index);
   }
 
   if (unattributed) {
@@ -136,12 +187,17 @@ export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, 
     diagnostics.push(diagnostic(DiagnosticCodes.participantMissing, span, { fallback: fallbackName }));
   }
 
-  return {
-    segments,
-    diagnostics: applySeverities(diagnostics, settings.severity),
+  return new ResolvedTranscript(
+    applySeverities(diagnostics, settings.severity),
     participant,
-    participantDeclared: docParticipant !== undefined,
-  };
+    docParticipant !== undefined,
+    codes,
+    participants,
+    Int32Array.from(data),
+    moreTags,
+    memos,
+    digest.turnSpeakers,
+  );
 }
 
 function firstLineSpan(parsed: TranscriptDigest): Span {
