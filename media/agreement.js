@@ -2,15 +2,10 @@
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
+  const { el, swatch, heat } = window.codeboomPage;
   const { data, strings: s } = window.CODEBOOM;
   const app = document.getElementById('app');
 
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    if (text !== undefined) node.textContent = String(text);
-    return node;
-  }
   const num = (v, digits) => (v === null || v === undefined ? '—' : Number(v).toFixed(digits));
 
   app.append(el('h2', {}, data.coders.join(' · ')));

@@ -2,31 +2,15 @@
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
+  const { el, swatch, heat } = window.codeboomPage;
   const init = window.CODEBOOM;
   const s = init.strings;
   let data = init.data;
   let unit = init.unit;
   const app = document.getElementById('app');
 
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    if (text !== undefined) node.textContent = String(text);
-    return node;
-  }
 
-  function swatch(color) {
-    const img = el('img', { alt: '' });
-    if (/^#[0-9a-f]{6}$/.test(color)) {
-      img.src = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" rx="2" fill="' + color + '"/></svg>');
-    }
-    return img;
-  }
 
-  function heat(value, max) {
-    if (value <= 0 || max <= 0) return '';
-    return 'h' + Math.max(1, Math.min(9, Math.ceil((value / max) * 9)));
-  }
 
   function render() {
     app.textContent = '';

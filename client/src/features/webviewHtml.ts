@@ -5,6 +5,7 @@
  * into the document with textContent.
  */
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../../server/src/engine/report/html';
 
 export function nonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -29,6 +30,7 @@ export function webviewHtml(options: {
 }): string {
   const { webview, extensionUri } = options;
   const n = nonce();
+  const common = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.js'));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', options.script));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', options.style));
   const csp = [
@@ -50,11 +52,9 @@ export function webviewHtml(options: {
 <body>
 <div id="app"></div>
 <script nonce="${n}">window.CODEBOOM = ${scriptJson(options.data)};</script>
+<script nonce="${n}" src="${common}"></script>
 <script nonce="${n}" src="${script}"></script>
 </body>
 </html>`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}

@@ -7,19 +7,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import type { Diagnostic, Severity, Span } from '../engine/diagnostics';
 import { diagnosticMessage, type Language } from '../engine/messages';
+import { lineOfOffset } from '../engine/transcript/digest';
 
 /** Line starts of a text, as the index keeps them (UTF-16 offsets). */
 export type LineStarts = Int32Array | readonly number[];
 
 export function offsetToPosition(lineStarts: LineStarts, offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.max(0, offset - lineStarts[lo]) };
+  const line = lineOfOffset(lineStarts, offset);
+  return { line, character: Math.max(0, offset - lineStarts[line]) };
 }
 
 export function spanToRange(lineStarts: LineStarts, span: Span): Range {

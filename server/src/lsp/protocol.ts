@@ -4,6 +4,7 @@
  * result, and a note on which side sends it.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { ReportRow } from '../engine/report/frequencyReport';
 
 /** A position of the text: 0-based line and UTF-16 column, as in LSP. */
 export interface Position {
@@ -65,17 +66,8 @@ export interface CodebookTree {
   revision: number;
 }
 
-export interface MatrixRow {
-  path: string;
-  label: string;
-  depth: number;
-  codable: boolean;
-  color?: string;
-  segments: number;
-  participantCount: number;
-  /** Segments per participant, in the order of `participants`. */
-  cells: number[];
-}
+/** A row of the code matrix: a code with its segments per participant (the report's row). */
+export type MatrixRow = ReportRow;
 
 export interface Matrix {
   participants: string[];

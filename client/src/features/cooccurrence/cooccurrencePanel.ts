@@ -7,45 +7,18 @@ import * as vscode from 'vscode';
 import { CooccurrenceRequest, CooccurringSegmentsRequest, type CooccurrenceData, type PairSide } from '../../../../server/src/lsp/protocol';
 import type { ServerConnection } from '../../server/serverConnection';
 import { safeColor } from '../colorIcons';
+import { createPanel, ProjectPanel, showPanel } from '../projectPanel';
 import { webviewHtml } from '../webviewHtml';
 
 type FromPage = { type: 'unit'; unit: string } | { type: 'cell'; first: string; second: string } | { type: 'open'; side: PairSide };
 
-export class CooccurrencePanel implements vscode.Disposable {
+export class CooccurrencePanel extends ProjectPanel<FromPage> {
   static current: CooccurrencePanel | undefined;
-  readonly panel: vscode.WebviewPanel;
   private unit = 'paragraph';
-  private readonly disposables: vscode.Disposable[] = [];
 
-  static async show(context: vscode.ExtensionContext, server: ServerConnection, project: string, title: string): Promise<CooccurrencePanel> {
-    if (CooccurrencePanel.current?.project === project) {
-      CooccurrencePanel.current.panel.reveal();
-      return CooccurrencePanel.current;
-    }
-    CooccurrencePanel.current?.dispose();
-    const panel = vscode.window.createWebviewPanel('codeboom.cooccurrence', vscode.l10n.t('Code co-occurrence — {0}', title), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
-    });
-    const p = new CooccurrencePanel(context, server, project, panel);
-    CooccurrencePanel.current = p;
-    await p.load();
-    return p;
-  }
-
-  private constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly server: ServerConnection,
-    readonly project: string,
-    panel: vscode.WebviewPanel,
-  ) {
-    this.panel = panel;
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m)),
-      server.onIndexChanged((e) => {
-        if (e.project === project) void this.refresh();
-      }),
+  static show(context: vscode.ExtensionContext, server: ServerConnection, project: string, title: string): Promise<CooccurrencePanel> {
+    return showPanel(CooccurrencePanel, project, () =>
+      new CooccurrencePanel(context, server, project, createPanel(context, 'codeboom.cooccurrence', vscode.l10n.t('Code co-occurrence — {0}', title))),
     );
   }
 
@@ -61,7 +34,7 @@ export class CooccurrencePanel implements vscode.Disposable {
     }
   }
 
-  private async load(): Promise<void> {
+  async load(): Promise<void> {
     this.panel.webview.html = webviewHtml({
       webview: this.panel.webview,
       extensionUri: this.context.extensionUri,
@@ -87,11 +60,11 @@ export class CooccurrencePanel implements vscode.Disposable {
     });
   }
 
-  private async refresh(): Promise<void> {
+  protected async refresh(): Promise<void> {
     await this.panel.webview.postMessage({ type: 'data', data: await this.data(), unit: this.unit });
   }
 
-  private async receive(m: FromPage): Promise<void> {
+  protected async receive(m: FromPage): Promise<void> {
     if (m.type === 'unit') {
       if (!/^(overlap|paragraph|turn|window:\d{1,4})$/.test(m.unit)) return;
       this.unit = m.unit;
@@ -114,11 +87,5 @@ export class CooccurrencePanel implements vscode.Disposable {
         viewColumn: vscode.ViewColumn.Beside,
       });
     }
-  }
-
-  dispose(): void {
-    if (CooccurrencePanel.current === this) CooccurrencePanel.current = undefined;
-    this.disposables.forEach((d) => d.dispose());
-    this.panel.dispose();
   }
 }

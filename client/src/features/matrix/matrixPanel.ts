@@ -8,6 +8,7 @@ import type { Matrix, SegmentInfo } from '../../../../server/src/lsp/protocol';
 import { toCsv } from '../../../../server/src/engine/report/csv';
 import type { ServerConnection } from '../../server/serverConnection';
 import { safeColor } from '../colorIcons';
+import { createPanel, ProjectPanel, showPanel } from '../projectPanel';
 import { webviewHtml } from '../webviewHtml';
 
 type FromPage =
@@ -17,43 +18,13 @@ type FromPage =
   | { type: 'exportCsv' }
   | { type: 'image'; dataUrl: string };
 
-export class MatrixPanel implements vscode.Disposable {
+export class MatrixPanel extends ProjectPanel<FromPage> {
   static current: MatrixPanel | undefined;
-  readonly panel: vscode.WebviewPanel;
   private matrix: Matrix | null = null;
   private includeSubcodes = false;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  static async show(context: vscode.ExtensionContext, server: ServerConnection, project: string, title: string): Promise<MatrixPanel> {
-    if (MatrixPanel.current && MatrixPanel.current.project === project) {
-      MatrixPanel.current.panel.reveal();
-      return MatrixPanel.current;
-    }
-    MatrixPanel.current?.dispose();
-    const panel = vscode.window.createWebviewPanel('codeboom.matrix', vscode.l10n.t('Code matrix — {0}', title), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
-    });
-    const m = new MatrixPanel(context, server, project, panel);
-    MatrixPanel.current = m;
-    await m.load();
-    return m;
-  }
-
-  private constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly server: ServerConnection,
-    readonly project: string,
-    panel: vscode.WebviewPanel,
-  ) {
-    this.panel = panel;
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m)),
-      server.onIndexChanged((e) => {
-        if (e.project === project) void this.refresh();
-      }),
-    );
+  static show(context: vscode.ExtensionContext, server: ServerConnection, project: string, title: string): Promise<MatrixPanel> {
+    return showPanel(MatrixPanel, project, () => new MatrixPanel(context, server, project, createPanel(context, 'codeboom.matrix', vscode.l10n.t('Code matrix — {0}', title))));
   }
 
   private strings() {
@@ -71,7 +42,7 @@ export class MatrixPanel implements vscode.Disposable {
     };
   }
 
-  private async load(): Promise<void> {
+  async load(): Promise<void> {
     this.matrix = await this.server.matrix(this.project, { includeSubcodes: this.includeSubcodes });
     this.panel.webview.html = webviewHtml({
       webview: this.panel.webview,
@@ -90,12 +61,12 @@ export class MatrixPanel implements vscode.Disposable {
     return { ...this.matrix, rows: this.matrix.rows.map((r) => ({ ...r, color: safeColor(r.color) })) };
   }
 
-  private async refresh(): Promise<void> {
+  protected async refresh(): Promise<void> {
     this.matrix = await this.server.matrix(this.project, { includeSubcodes: this.includeSubcodes });
     await this.panel.webview.postMessage({ type: 'data', matrix: this.pageMatrix(), includeSubcodes: this.includeSubcodes });
   }
 
-  private async receive(message: FromPage): Promise<void> {
+  protected async receive(message: FromPage): Promise<void> {
     switch (message.type) {
       case 'cell': {
         const quotes = await this.server.segments({ project: this.project, code: message.code, participant: message.participant, includeSubcodes: this.includeSubcodes });
@@ -145,11 +116,5 @@ export class MatrixPanel implements vscode.Disposable {
 
   private defaultFile(name: string): vscode.Uri {
     return vscode.Uri.joinPath(vscode.Uri.parse(this.project), name);
-  }
-
-  dispose(): void {
-    if (MatrixPanel.current === this) MatrixPanel.current = undefined;
-    this.disposables.forEach((d) => d.dispose());
-    this.panel.dispose();
   }
 }

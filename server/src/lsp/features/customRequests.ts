@@ -3,7 +3,9 @@
  * with counts, the code × participant matrix, and the segments of a code, a participant or a
  * document-variable value with their place and words.
  */
-import { codeCounts, codeMatrix, type CodeCount } from '../../engine/analysis/frequencies';
+import { codeCounts, type CodeCount } from '../../engine/analysis/frequencies';
+import { languageOf } from '../../engine/messages';
+import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { compareNatural } from '../../engine/project/projectIndex';
 import { documentVariables, findSegments } from '../../engine/analysis/retrieval';
 import { codeLabel, descendants, type Code } from '../../engine/codebook/codebook';
@@ -92,26 +94,12 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const codebook = project.codebook;
-      const language = params.language ?? ctx.labelLanguage();
-      const m = codeMatrix(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers });
-      return {
-        participants: m.participants,
-        columnTotals: m.columnTotals,
-        rows: m.rows.map((r, i) => {
-          const code = codebook.codes.get(r.path)!;
-          return {
-            path: r.path,
-            label: codeLabel(codebook, code, language),
-            depth: code.depth,
-            codable: code.codable,
-            color: code.color,
-            segments: r.segments,
-            participantCount: r.participants.length,
-            cells: m.cells[i],
-          };
-        }),
-      };
+      const report = buildFrequencyReport(project.index, {
+        language: languageOf(params.language ?? ctx.labelLanguage()),
+        includeSubcodes: params.includeSubcodes,
+        withInterviewers: params.withInterviewers,
+      });
+      return { participants: report.participants, columnTotals: report.columnTotals, rows: report.rows };
     }),
   );
 
