@@ -17,15 +17,30 @@ interface Style {
 }
 
 export function activateDecorations(context: vscode.ExtensionContext, server: ServerConnection, models: DocumentModels, icons: ColorIcons): void {
-  const styles = new Map<string, Style>();
+  // One pair of decoration types per colour, made once: the promise is kept, so that decorating two
+  // editors (or one editor twice) at the same time cannot make a second pair that replaces the first,
+  // which would leave the ranges set on the first pair without a type to clear them and clear the others.
+  const styles = new Map<string, Promise<Style>>();
+  const made: Style[] = [];
   const timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
+  // The latest decorating run of each editor; an earlier run that finishes later is dropped.
+  const runs = new WeakMap<vscode.TextEditor, number>();
 
-  const styleFor = async (color: string): Promise<Style> => {
+  const styleFor = (color: string): Promise<Style> => {
     let style = styles.get(color);
-    if (style) return style;
+    if (!style) {
+      style = makeStyle(color);
+      styles.set(color, style);
+      // A failure (the gutter icon could not be written) is tried again on the next run.
+      style.catch(() => styles.delete(color));
+    }
+    return style;
+  };
+
+  const makeStyle = async (color: string): Promise<Style> => {
     const gutter = await icons.gutter(color);
     const tint = (alpha: number) => `${color}${Math.round(alpha * 255).toString(16).padStart(2, '0')}`;
-    style = {
+    const style: Style = {
       paragraph: vscode.window.createTextEditorDecorationType({
         light: { backgroundColor: tint(0.1) },
         dark: { backgroundColor: tint(0.16) },
@@ -48,7 +63,7 @@ export function activateDecorations(context: vscode.ExtensionContext, server: Se
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       }),
     };
-    styles.set(color, style);
+    made.push(style);
     context.subscriptions.push(style.paragraph, style.passage);
     return style;
   };
@@ -56,17 +71,28 @@ export function activateDecorations(context: vscode.ExtensionContext, server: Se
   const enabled = () => vscode.workspace.getConfiguration('codeboom').get<boolean>('highlight.enabled', true);
 
   const decorate = async (editor: vscode.TextEditor) => {
-    if (editor.document.languageId !== TRANSCRIPT_LANGUAGE) return;
+    const doc = editor.document;
+    const run = (runs.get(editor) ?? 0) + 1;
+    runs.set(editor, run);
+    const version = doc.version;
     const byStyle = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>();
-    if (enabled()) {
-      const model = await models.modelOf(editor.document);
-      const doc = editor.document;
+    // Other files get none (a transcript switched to plain text loses its highlights).
+    if (enabled() && doc.languageId === TRANSCRIPT_LANGUAGE) {
+      const model = await models.modelOf(doc);
       const language = vscode.env.language.split('-')[0];
-      for (const s of model.resolved.segments) {
+      const segments = model.resolved.segments.map((s) => {
         const lineage = codeLineage(model.codebook, s.code);
-        const code = lineage[lineage.length - 1];
         const color = safeColor([...lineage].reverse().find((c) => c.color)?.color);
-        const style = await styleFor(color);
+        return { s, code: lineage[lineage.length - 1], color };
+      });
+      const colors = [...new Set(segments.map((x) => x.color))];
+      const styleOf = new Map(colors.map((c, i) => [c, i]));
+      const found = await Promise.all(colors.map(styleFor));
+      // The model was made from the text of `version`; after an edit its offsets are stale, and the edit
+      // has asked for a new run.
+      if (doc.version !== version) return;
+      for (const { s, code, color } of segments) {
+        const style = found[styleOf.get(color)!];
         const type = s.passage >= 0 ? style.passage : style.paragraph;
         const label = code ? (localize(code.label, language, model.codebook.settings.language) ?? s.code) : s.code;
         const list = byStyle.get(type) ?? [];
@@ -77,7 +103,8 @@ export function activateDecorations(context: vscode.ExtensionContext, server: Se
         byStyle.set(type, list);
       }
     }
-    for (const style of styles.values()) {
+    if (runs.get(editor) !== run) return;
+    for (const style of made) {
       editor.setDecorations(style.paragraph, byStyle.get(style.paragraph) ?? []);
       editor.setDecorations(style.passage, byStyle.get(style.passage) ?? []);
     }
@@ -90,7 +117,7 @@ export function activateDecorations(context: vscode.ExtensionContext, server: Se
       editor,
       setTimeout(() => {
         timers.delete(editor);
-        void decorate(editor);
+        decorate(editor).catch((e: unknown) => server.output.error(`Highlighting coded passages: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
       }, delay),
     );
   };
