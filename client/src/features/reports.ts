@@ -46,11 +46,12 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
       }
       return save(project.root, `codeboom-report.${ext}`, { [chosen.toUpperCase()]: [ext] }, bytes);
     }),
-    vscode.commands.registerCommand('codeboom.exportQdc', () => refi('qdc')),
-    vscode.commands.registerCommand('codeboom.exportQdpx', () => refi('qdpx')),
+    vscode.commands.registerCommand('codeboom.exportQdc', (target?: vscode.Uri) => refi('qdc', target)),
+    vscode.commands.registerCommand('codeboom.exportQdpx', (target?: vscode.Uri) => refi('qdpx', target)),
   );
 
-  async function refi(format: 'qdc' | 'qdpx'): Promise<vscode.Uri | undefined> {
+  /** Writes the export to `target`, or where the user chooses when there is none. */
+  async function refi(format: 'qdc' | 'qdpx', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const project = await chooseProject(server);
     if (!project) return undefined;
     let result: RefiExportRequest.Result | null = null;
@@ -61,7 +62,12 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
       return undefined;
     }
     if (!result) return undefined;
+    const bytes = Buffer.from(result.base64, 'base64');
+    if (target) {
+      await vscode.workspace.fs.writeFile(target, bytes);
+      return target;
+    }
     const name = format === 'qdc' ? 'codebook.qdc' : 'project.qdpx';
-    return save(project.root, name, { 'REFI-QDA': [format] }, Buffer.from(result.base64, 'base64'));
+    return save(project.root, name, { 'REFI-QDA': [format] }, bytes);
   }
 }
