@@ -109,9 +109,13 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return list.map((code) => ({ kind: 'code', id: `${project}|${scope}code|${code.path}`, project, code, participant, variable }));
   }
 
-  private codeChildren(node: Extract<TreeNode, { kind: 'code' }>): TreeNode[] {
+  private async codeChildren(node: Extract<TreeNode, { kind: 'code' }>): Promise<TreeNode[]> {
     const children = this.codeNodes(node.project, node.code.children, node.variable, node.participant);
-    if (node.participant) return children;
+    // Grouped by participant: the subcodes this participant has, then the participant's quotes of this code.
+    if (node.participant) {
+      if ((node.code.byParticipant[node.participant] ?? 0) === 0) return children;
+      return [...children, ...(await this.quotes(node.project, node.code.path, node.participant, node.variable))];
+    }
     // The participants of the code: of its own segments, or with its subcodes' when those are rolled up.
     const own = node.code.byParticipant;
     const scope = node.variable ? `var|${node.variable.name}|${node.variable.value}|` : '';
