@@ -71,6 +71,12 @@ describe('code tree', () => {
       codebookChildren().map((c) => c.label),
     );
     assert.ok(top.every((r) => r.item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed));
+    // A category is not coded itself: it shows what its codes hold.
+    const tags = exampleTags();
+    for (const [i, category] of codebookChildren().entries()) {
+      const inside = tags.filter((t) => t.code.startsWith(`${category.path}/`));
+      assert.match(top[i].description, countsDescription(inside.length, new Set(inside.map((t) => t.participant)).size), category.path);
+    }
     const afstemmen = await row(undefined, codeLabel('afstemmen'));
     const codes = (await rows(afstemmen.node)).filter((r) => r.node.kind === 'code');
     assert.deepEqual(
@@ -154,6 +160,7 @@ describe('code tree', () => {
         .map((c) => c.label),
     );
     const afstemmen = categories.find((r) => r.label === codeLabel('afstemmen'))!;
+    assert.equal(afstemmen.description, String(mine.filter((t) => t.code.startsWith('afstemmen/')).length));
     const codes = await rows(afstemmen.node);
     assert.deepEqual(
       codes.map((r) => [r.label, r.description]),

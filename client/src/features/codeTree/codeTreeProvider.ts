@@ -177,11 +177,13 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       case 'code': {
         const c = node.code;
-        const count = node.participant ? (c.byParticipant[node.participant] ?? 0) : c.segments;
+        // A category that cannot be coded itself shows what its codes hold (rather than 0 · 0).
+        const counts = c.codable || this.includeSubcodes ? c : withSubcodes(c);
+        const count = node.participant ? (counts.byParticipant[node.participant] ?? 0) : counts.segments;
         const expandable = c.children.length > 0 || count > 0;
         const item = new vscode.TreeItem(c.label, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.description = node.participant ? `${count}` : vscode.l10n.t('{0} · {1} participants', c.segments, c.participants);
+        item.description = node.participant ? `${count}` : vscode.l10n.t('{0} · {1} participants', counts.segments, counts.participants);
         item.tooltip = new vscode.MarkdownString(`**${escape(c.label)}** \`${c.path}\`${c.definition ? `\n\n${escape(c.definition)}` : ''}`);
         item.iconPath = c.codable ? await this.icons.swatch(c.color ?? '') : new vscode.ThemeIcon('folder');
         item.contextValue = c.codable ? 'code' : 'group';
@@ -222,6 +224,19 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
 function hasParticipant(code: CodeNode, participant: string): boolean {
   return (code.byParticipant[participant] ?? 0) > 0 || code.children.some((c) => hasParticipant(c, participant));
+}
+
+/** A code's counts with its subcodes' segments added. */
+function withSubcodes(code: CodeNode): Pick<CodeNode, 'segments' | 'participants' | 'byParticipant'> {
+  const byParticipant: Record<string, number> = {};
+  let segments = 0;
+  const visit = (c: CodeNode) => {
+    segments += c.segments;
+    for (const [p, n] of Object.entries(c.byParticipant)) byParticipant[p] = (byParticipant[p] ?? 0) + n;
+    c.children.forEach(visit);
+  };
+  visit(code);
+  return { segments, participants: Object.values(byParticipant).filter((n) => n > 0).length, byParticipant };
 }
 
 /** Segments per participant over all codes; with rolled-up counts only the top codes are added. */
