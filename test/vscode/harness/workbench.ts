@@ -66,6 +66,49 @@ export class Workbench {
     await this.statusItem('status.editor.selection').filter({ hasText: `Ln ${line}, Col ${column}` }).waitFor();
   }
 
+  /** Shows the explorer in the side bar (from the activity bar), unless it is showing. */
+  async showExplorer(): Promise<void> {
+    if (!(await this.explorer.isVisible())) await this.page.locator('.activitybar a.action-label[aria-label^="Explorer"]').click();
+    await this.explorer.waitFor();
+  }
+
+  /** The side bar's width in pixels. */
+  async sideBarWidth(): Promise<number> {
+    return (await this.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+  }
+
+  /** Drags the side bar's edge until the side bar is `width` pixels wide. */
+  async resizeSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('the side bar is not showing');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.waitForFunction((w) => Math.round(document.querySelector('.part.sidebar')!.getBoundingClientRect().width) === w, width);
+  }
+
+  /**
+   * Picks a colour theme by its name in the theme picker (`Dark Modern`) and waits until the workbench
+   * wears a theme of that kind (`vs-dark`, `vs`, `hc-black` or `hc-light`, the class VS Code sets).
+   */
+  async selectColorTheme(name: string, kind: 'vs' | 'vs-dark' | 'hc-black' | 'hc-light'): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget input[placeholder^="Select Color Theme"]');
+    await input.waitFor();
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await input.press('Enter');
+    await this.page.locator(`.monaco-workbench.${kind}`).waitFor({ state: 'attached' });
+  }
+
+  /** Closes every editor (none may have unsaved changes) and waits until no tab is left. */
+  async closeAllEditors(): Promise<void> {
+    await this.runCommand('View: Close All Editors');
+    await this.page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
+  }
+
   /** A status bar item by its id (`status.editor.selection` shows `Ln 12, Col 5`). */
   statusItem(id: string): Locator {
     return this.page.locator(`[id="${id}"]`);
@@ -77,7 +120,17 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    // Enter runs the focused row, which need not be this command ("Preferences: Browse Color Themes in
+    // Marketplace" comes before "Preferences: Color Theme"): move the focus down to it with the keyboard
+    // (a click would leave the mouse over the editor tabs, and their tooltip in a screenshot). A row's
+    // accessible name is the title, perhaps followed by its keybinding.
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    const row = rows.and(this.page.locator(`[aria-label="${title}"], [aria-label^="${title}, "]`)).first();
+    await row.waitFor();
+    const index = Number(await row.getAttribute('data-index'));
+    const focused = Number(await rows.and(this.page.locator('.focused')).getAttribute('data-index'));
+    for (let i = focused; i < index; i++) await input.press('ArrowDown');
+    await row.and(this.page.locator('.focused')).waitFor();
     await input.press('Enter');
   }
 
