@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { lineColumnOf, waitForServer } from './codeboomUi';
+import { lineColumnOf, waitForHighlights, waitForServer } from './codeboomUi';
 import { ui } from './session';
 
 describe('a transcript in the editor', () => {
@@ -15,6 +15,8 @@ describe('a transcript in the editor', () => {
     await waitForServer(workbench);
     // The extension asks the server whether the file is a transcript, then switches its language.
     await workbench.statusItem('status.editor.mode').filter({ hasText: 'Transcript (Codeboom)' }).waitFor();
+    // Then the coded passages are highlighted (highlights.test.ts checks how).
+    await waitForHighlights(workbench);
     await workbench.screenshot('transcript');
   });
 
@@ -22,6 +24,7 @@ describe('a transcript in the editor', () => {
     const { workbench, project } = ui();
     await workbench.openFromExplorer('transcripts', 'T09.txt');
     await waitForServer(workbench);
+    await waitForHighlights(workbench);
     const tag = '[[afstemmen/improvisatie]]';
     const at = lineColumnOf(path.join(project, 'transcripts/T09.txt'), tag);
     await workbench.goTo(at.line, at.column + 5);
