@@ -3,10 +3,9 @@
  * participant expanded, and a quote clicked, which opens the transcript with the quote selected.
  * Saves docs/screenshots/code-tree.png.
  */
-import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { codesView, codeTreeRow, expand, lineColumnOf, openCodesView, waitForHighlights, waitForServer } from './codeboomUi';
+import { codesView, codeTreeRow, expand, lineColumnOf, openCodesView, waitForDescription, waitForHighlights, waitForServer } from './codeboomUi';
 import { ui } from './session';
 
 describe('the Codes view', () => {
@@ -32,17 +31,17 @@ describe('the Codes view', () => {
     const category = codeTreeRow(workbench, 'Attuning to the client');
     await expand(category);
     const code = codeTreeRow(workbench, 'Improvisational ability');
-    assert.equal(await code.locator('.label-description').innerText(), '10 · 9 participants');
+    await waitForDescription(code, '10 · 9 participants');
     await expand(code);
     const t5 = codeTreeRow(workbench, 'T5');
-    assert.equal(await t5.locator('.label-description').innerText(), '2');
+    await waitForDescription(t5, '2');
     await expand(t5);
 
     const file = path.join(project, 'transcripts/T05.txt');
     const passage = /\{\{([^{}]*)\}\}\[\[afstemmen\/improvisatie/.exec(readFileSync(file, 'utf8'))![1];
     const start = lineColumnOf(file, passage);
     const quote = codesView(workbench).getByRole('treeitem', { name: passage.slice(0, 30) });
-    assert.equal(await quote.locator('.label-description').innerText(), `T05.txt:${start.line}`);
+    await waitForDescription(quote, `T05.txt:${start.line}`);
     await quote.click();
 
     // The transcript opens with the passage selected: the cursor at its end, and its length selected.

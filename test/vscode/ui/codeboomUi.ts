@@ -48,6 +48,20 @@ export function codeTreeRow(workbench: Workbench, label: string): Locator {
   return codesView(workbench).getByRole('treeitem', { name: new RegExp(`^${escaped}(\\s|$)`) });
 }
 
+/**
+ * Waits until a tree row's description (the text after its label) is `expected`, as the tree refreshes
+ * while the server indexes; fails with what the row shows instead.
+ */
+export async function waitForDescription(row: Locator, expected: string): Promise<void> {
+  const description = row.locator('.label-description');
+  const exactly = new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  try {
+    await description.filter({ hasText: exactly }).waitFor({ timeout: 15_000 });
+  } catch {
+    throw new Error(`the row '${await row.getAttribute('aria-label')}' shows '${await description.innerText({ timeout: 1_000 }).catch(() => '')}', not '${expected}'`);
+  }
+}
+
 /** Expands a tree row (a click on an expanded one would collapse it) and waits until it is expanded. */
 export async function expand(row: Locator): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
