@@ -40,6 +40,8 @@ export class ServerConnection implements vscode.Disposable {
   /** Fires each time the server (re)started and finished indexing. */
   readonly onReady = this.started.event;
   private failures = 0;
+  /** Whether the server has finished its first indexing since it (re)started. */
+  private indexed = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Codeboom', { log: true });
@@ -84,6 +86,7 @@ export class ServerConnection implements vscode.Disposable {
         },
       },
     };
+    this.indexed = false;
     this.client = new LanguageClient('codeboom', 'Codeboom', serverOptions, clientOptions);
     this.client.onDidChangeState((e) => this.showState(e.newState));
     this.showState(State.Starting);
@@ -97,6 +100,7 @@ export class ServerConnection implements vscode.Disposable {
     this.client.onNotification(IndexChangedNotification.type, (p) => this.changed.fire(p));
     // The projects request answers once the first indexing is done.
     await this.projects();
+    this.indexed = true;
     this.showState(State.Running);
     this.started.fire();
   }
@@ -123,7 +127,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private showState(state: State): void {
-    const indexing = state === State.Starting;
+    const indexing = state === State.Starting || (state === State.Running && !this.indexed);
     this.status.text = indexing ? `$(sync~spin) Codeboom` : state === State.Running ? `$(symbol-keyword) Codeboom` : `$(error) Codeboom`;
     this.status.tooltip =
       state === State.Running
