@@ -48,30 +48,35 @@ export interface WordLayout {
 }
 
 /** Reduces one version of a transcript (its bytes, without a byte-order mark) to a CodedText. */
+/** Room for the index of a stop below its byte offset in a sort key (2^22 stops per transcript). */
+const INDEX_SPACE = 2 ** 22;
+
 export function codedText(id: string, bytes: Uint8Array, codebook: Codebook): CodedText {
   const structure = scanTranscript(bytes, codebook.settings);
   // The codebook decides which tags are segments of which code; the scan's offsets are bytes here, which
   // resolving does not look at.
   const resolved = resolveTranscript(asDigest(structure, bytes.length), codebook, fallbackName(id));
-  const segments = resolved.segments;
-  const count = segments.length;
-  // The word position of every segment's start and end, found in one walk over the words.
+  const count = resolved.segmentCount;
+  // The word position of every segment's start and end, found in one walk over the words. The stops are
+  // sorted as numbers that carry their index in their low bits, so no comparator has to run.
   const stops = new Int32Array(2 * count);
-  segments.forEach((s, i) => {
-    stops[2 * i] = s.span.start;
-    stops[2 * i + 1] = Math.max(s.span.start, s.span.end);
-  });
-  const order = Int32Array.from(stops.keys()).sort((a, b) => stops[a] - stops[b]);
-  const sorted = order.map((k) => stops[k]);
+  for (let i = 0; i < count; i++) {
+    stops[2 * i] = resolved.segmentStart(i);
+    stops[2 * i + 1] = Math.max(resolved.segmentStart(i), resolved.segmentEnd(i));
+  }
+  const keyed = new Float64Array(stops.length);
+  for (let k = 0; k < stops.length; k++) keyed[k] = stops[k] * INDEX_SPACE + k;
+  keyed.sort();
+  const sorted = new Int32Array(stops.length);
+  for (let j = 0; j < keyed.length; j++) sorted[j] = stops[keyed[j] % INDEX_SPACE];
   const at = new Int32Array(sorted.length);
   const { length, fingerprint } = countWords(bytes, structure, sorted, at);
   const words = new Int32Array(stops.length);
-  order.forEach((k, j) => (words[k] = at[j]));
-  const codes = new Array<string>(count);
+  for (let j = 0; j < keyed.length; j++) words[keyed[j] % INDEX_SPACE] = at[j];
+  const codes = resolved.segmentCodes.slice();
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
   for (let i = 0; i < count; i++) {
-    codes[i] = segments[i].code;
     starts[i] = words[2 * i];
     ends[i] = words[2 * i + 1];
   }

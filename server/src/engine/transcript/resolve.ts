@@ -57,6 +57,15 @@ export class ResolvedTranscript {
     return this.segmentCodes.length;
   }
 
+  /** Where segment `i` starts and ends (offsets as in the digest). */
+  segmentStart(i: number): number {
+    return this.data[i * FIELDS];
+  }
+
+  segmentEnd(i: number): number {
+    return this.data[i * FIELDS + 1];
+  }
+
   segmentRole(i: number): SpeakerRole {
     return this.data[i * FIELDS + 5] === 1 ? 'interviewer' : 'participant';
   }
