@@ -42,19 +42,48 @@ function ripgrepMs(dir: string): number | undefined {
 }
 
 function runChild(dir: string, edits: number): EngineFigures {
-  // The first run warms the file cache, as ripgrep's first run does; the figures are from the second.
-  let out = '';
-  for (let i = 0; i < 2; i++) {
-    out = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', dir, String(edits)], {
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  }
-  return JSON.parse(out) as EngineFigures;
+  // The first run warms the file cache, as ripgrep's first run does; then three runs, each in a fresh
+  // process, and the run with the median cold-index time is reported (a shared machine varies by a third).
+  const run = () =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', __filename, '--child', dir, String(edits)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }),
+    ) as EngineFigures;
+  run();
+  const runs = [run(), run(), run()].sort((a, b) => a.coldIndexMs - b.coldIndexMs);
+  return runs[1];
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const ms = (n: number | undefined) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(0));
+
+const COLD_INDEX_NOTE = `Why the cold index misses its target: \`rg -c\` counts one byte pattern with SIMD on every core; a cold
+index reads each file, finds its front matter, turns, paragraphs, tags and passages, checks every tag against the
+codebook, attributes each segment and counts it, in a process whose code has not been compiled yet. A profile
+(\`node --cpu-prof\` on \`loadProject\`) splits it roughly into: scanning bytes 25 %, making the digest and
+converting offsets to UTF-16 20 %, garbage collection 15 %, checking and counting 12 %, file system calls 11 %,
+and starting up (loading the code, reading the codebook) most of the rest.
+What brought it from about 2.8 s to this: scanning bytes instead of decoding strings, digests and segments in typed
+arrays instead of objects, a schema validator compiled ahead of time, no closure per file in hot loops. Indexing on
+a second thread (worker threads with transferred digests) was measured and was slower on this 2-core machine: two
+busy threads ran at about 1.45× the throughput of one, and checking the digests on the main thread ate the gain.`;
+
+/** The engine's targets with what was measured, and whether each is met. */
+function targetsTable(rows: Row[]): string {
+  const thousand = rows.find((r) => r.documents === 1000);
+  const lines = ['| target | measured | |', '|--|--|--|'];
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  if (thousand?.rgMs !== undefined) {
+    const ratio = thousand.coldIndexMs / thousand.rgMs;
+    lines.push(`| 1,000-transcript cold index within 5× of \`rg -c\` | ${ratio.toFixed(1)}× (${ms(thousand.coldIndexMs)} ms against ${ms(thousand.rgMs)} ms) | ${verdict(ratio <= 5)} |`);
+  }
+  if (thousand?.updateMedianMs !== undefined) {
+    lines.push(`| one-document update under 5 ms median | ${ms(thousand.updateMedianMs)} ms | ${verdict(thousand.updateMedianMs < 5)} |`);
+  }
+  const worst = rows.filter((r) => r.documents >= 1000).reduce((m, r) => Math.max(m, r.heapUsedBytes / r.corpusBytes), 0);
+  if (worst > 0) lines.push(`| heap under 3× the corpus | at most ${worst.toFixed(2)}× | ${verdict(worst < 3)} |`);
+  if (thousand?.rgMs !== undefined && thousand.coldIndexMs > 5 * thousand.rgMs) lines.push('', COLD_INDEX_NOTE);
+  return lines.join('\n');
+}
 
 export interface BenchSection {
   title: string;
@@ -108,8 +137,10 @@ Measured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${o
 
 The corpora are generated deterministically (\`scripts/bench/corpus.ts\`): transcripts of about 50 KB in the Stay
 Tuned style, coded against the example codebook with about 190 tags and 80 passages each (nested, overlapping,
-with memos). Each corpus is measured in a fresh Node process after one warm-up run, so the file cache is warm
-for Codeboom as for ripgrep. Heap is \`heapUsed\` after a forced garbage collection, minus the heap before loading.
+with memos). Each corpus is measured in three fresh Node processes after one warm-up run (so the file cache is
+warm for Codeboom as for ripgrep), and the run with the median cold-index time is reported. Heap is \`heapUsed\`
+after a forced garbage collection, minus the heap before loading; on the 12-transcript corpus it is mostly the
+codebook and the tables every project has, whatever its size.
 
 ## Engine
 
@@ -117,8 +148,7 @@ ${table}
 
 ${updateLine}
 
-Targets: the 1,000-transcript cold index within 5× of \`rg -c\` on the same files; one-document update under
-5 ms median; heap under 3× the corpus's size.
+${targetsTable(rows)}
 ${sections.map((s) => `\n## ${s.title}\n\n${s.markdown}\n`).join('')}`;
     fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
     process.stderr.write('Wrote BENCHMARKS.md\n');
