@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests in a real VS Code need, offline: Debian's Chromium and the build tools for
-# code-server's native modules, then code-server from npm into .e2e/code-server (git-ignored). Safe to run
-# again: what is there already is kept, so a second run takes a second.
+# Installs what the tests need beyond npm, offline: Debian's Neovim (the independent LSP client), Chromium
+# and the build tools for code-server's native modules, then code-server from npm into .e2e/code-server
+# (git-ignored). `npm test` runs it first. Safe to run again: what is there already is kept, so a second run
+# takes a second.
 #
 #   scripts/e2e/setup.sh             # install or check
 #   CODEBOOM_E2E_DIR=/some/dir ...   # install somewhere else than .e2e/ (the tests read the same variable)
@@ -31,9 +32,10 @@ started=$SECONDS
 
 # --- Debian packages -------------------------------------------------------------------------------
 # build-essential and python3 build the native modules (node-gyp), libkrb5-dev has the headers of the
-# kerberos module, ripgrep is the rg we hand to @vscode/ripgrep, chromium is the browser the tests drive.
+# kerberos module, ripgrep is the rg we hand to @vscode/ripgrep, chromium is the browser the tests drive,
+# neovim is the LSP client of test/nvim.
 # (pkg-config and curl are not needed: no module's build calls pkg-config, and the tests use Node's fetch.)
-PACKAGES="build-essential python3 libkrb5-dev ripgrep chromium"
+PACKAGES="build-essential python3 libkrb5-dev ripgrep chromium neovim"
 if command -v dpkg >/dev/null 2>&1; then
   missing=()
   for pkg in $PACKAGES; do
@@ -48,7 +50,7 @@ if command -v dpkg >/dev/null 2>&1; then
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 fi
-for cmd in rg chromium c++ make python3; do
+for cmd in rg chromium c++ make python3 nvim; do
   command -v "$cmd" >/dev/null 2>&1 || { say "'$cmd' is missing; install the Debian packages: $PACKAGES" >&2; exit 1; }
 done
 
