@@ -100,7 +100,7 @@ function neovimVersion(): string {
   if (probe.error || probe.status !== 0) {
     throw new Error(
       `Neovim is needed for this test and 'nvim --version' failed (${probe.error?.message ?? `exit status ${probe.status}`}). ` +
-        '.ci/run installs it (Debian package neovim); locally: apt-get install -y neovim.',
+        'npm test installs it first (scripts/e2e/setup.sh, Debian package neovim); or run that script, or apt-get install -y neovim.',
     );
   }
   const m = /NVIM v(\d+)\.(\d+)\.(\d+)/.exec(probe.stdout);

@@ -34,7 +34,7 @@ export function findInstall(): E2eInstall {
   if (!existsSync(path.join(dir, `.installed-${codeServerVersion}`)) || !existsSync(codeServerEntry)) missing.push(`code-server ${codeServerVersion} (in ${dir})`);
   if (!existsSync(chromium)) missing.push(`Chromium (${chromium})`);
   if (missing.length > 0) {
-    throw new SetupMissingError(`${missing.join(' and ')} not installed: run scripts/e2e/setup.sh (which .ci/run calls) to install what the tests in VS Code need.`);
+    throw new SetupMissingError(`${missing.join(' and ')} not installed: run scripts/e2e/setup.sh (npm test runs it first) to install what the tests in VS Code need.`);
   }
   return { codeServerEntry, chromium };
 }
