@@ -48,8 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
   activateTranscriptLanguage(context, server);
   const codeTree = activateCodeTree(context, server, icons);
-  const models = activateCoding(context, server);
-  activateDecorations(context, server, models, icons);
+  activateCoding(context, server);
+  activateDecorations(context, server, icons);
   activateReports(context, server);
   activateSegmentsPicker(context, server);
   activateStarterProject(context);

@@ -22,7 +22,7 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { CodebookTreeRequest, CooccurrenceRequest, CooccurringSegmentsRequest, MatrixRequest, SegmentsRequest } from '../../server/src/lsp/protocol';
+import { CodebookTreeRequest, CooccurrenceRequest, DocumentSegmentsRequest, CooccurringSegmentsRequest, MatrixRequest, SegmentsRequest } from '../../server/src/lsp/protocol';
 import type { TempProject } from '../helpers/tempProject';
 import { lspProject, T1 } from './fixture';
 import { TestClient, uriOf } from './lspClient';
@@ -255,6 +255,23 @@ describe('language server', () => {
     assert.deepEqual(segments.map((s) => [s.participant, s.text]), [['T2', 'Cliënten hebben tijd nodig.']]);
     const band = await client.connection.sendRequest(SegmentsRequest.type, { project: root, code: 'effect/band' });
     assert.deepEqual(band.map((s) => [s.text, s.memos, s.range]), [['spelen we een scène', ['eerste keer'], { start: at(T1, 'spelen we'), end: at(T1, 'spelen we een scène', 19) }]]);
+  });
+
+  it('gives the segments of an open transcript with their colours, of the version it has', async () => {
+    await client.openFile(p.file('T1.txt'));
+    const answer = await client.connection.sendRequest(DocumentSegmentsRequest.type, { uri: t1 });
+    assert.equal(answer.version, 1);
+    assert.deepEqual(
+      answer.segments.map((s) => [s.code, s.label, s.color, s.passage, s.range.start]),
+      [
+        ['afstemmen/geduld', 'Patience', '#2a9d8f', false, at(T1, 'Ik wacht')],
+        ['effect/band', 'Bond', undefined, true, at(T1, 'spelen we')],
+      ],
+      'a code without a colour of its own and without a coloured parent has none',
+    );
+    await client.change(t1, T1.replace('[[afstemmen/geduld]]', ''));
+    const after = await client.connection.sendRequest(DocumentSegmentsRequest.type, { uri: t1 });
+    assert.deepEqual([after.version, after.segments.map((s) => s.code)], [2, ['effect/band']]);
   });
 
   it('answers co-occurrence: the matrix for a unit and the pairs behind a cell', async () => {

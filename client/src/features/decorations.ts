@@ -2,12 +2,10 @@
  * Coded passages highlighted in their code's colour: a light tint (stronger in dark themes, so text stays
  * readable in both), an underline for precise passages, a marker in the gutter and the overview ruler.
  * Overlapping codes blend their tints and each shows its own underline and hover, so they stay apart.
+ * The segments come from the server, which has just parsed the text for its diagnostics.
  */
 import * as vscode from 'vscode';
-import { codeLineage } from '../../../server/src/engine/codebook/codebook';
-import { localize } from '../../../server/src/engine/codebook/localized';
 import type { ServerConnection } from '../server/serverConnection';
-import type { DocumentModels } from './coding/documentModel';
 import { safeColor, type ColorIcons } from './colorIcons';
 import { TRANSCRIPT_LANGUAGE } from './transcriptLanguage';
 
@@ -16,7 +14,7 @@ interface Style {
   passage: vscode.TextEditorDecorationType;
 }
 
-export function activateDecorations(context: vscode.ExtensionContext, server: ServerConnection, models: DocumentModels, icons: ColorIcons): void {
+export function activateDecorations(context: vscode.ExtensionContext, server: ServerConnection, icons: ColorIcons): void {
   // One pair of decoration types per colour, made once: the promise is kept, so that decorating two
   // editors (or one editor twice) at the same time cannot make a second pair that replaces the first,
   // which would leave the ranges set on the first pair without a type to clear them and clear the others.
@@ -78,27 +76,22 @@ export function activateDecorations(context: vscode.ExtensionContext, server: Se
     const byStyle = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>();
     // Other files get none (a transcript switched to plain text loses its highlights).
     if (enabled() && doc.languageId === TRANSCRIPT_LANGUAGE) {
-      const model = await models.modelOf(doc);
-      const language = vscode.env.language.split('-')[0];
-      const segments = model.resolved.segments.map((s) => {
-        const lineage = codeLineage(model.codebook, s.code);
-        const color = safeColor([...lineage].reverse().find((c) => c.color)?.color);
-        return { s, code: lineage[lineage.length - 1], color };
-      });
+      const answer = await server.documentSegments(doc.uri);
+      const segments = answer.segments.map((s) => ({ s, color: safeColor(s.color) }));
       const colors = [...new Set(segments.map((x) => x.color))];
       const styleOf = new Map(colors.map((c, i) => [c, i]));
       const found = await Promise.all(colors.map(styleFor));
-      // The model was made from the text of `version`; after an edit its offsets are stale, and the edit
-      // has asked for a new run.
+      // Segments of another version than the editor's are stale; the change that made the new version
+      // also asks for a new run.
+      if (answer.version !== null && answer.version !== doc.version) return;
       if (doc.version !== version) return;
-      for (const { s, code, color } of segments) {
+      for (const { s, color } of segments) {
         const style = found[styleOf.get(color)!];
-        const type = s.passage >= 0 ? style.passage : style.paragraph;
-        const label = code ? (localize(code.label, language, model.codebook.settings.language) ?? s.code) : s.code;
+        const type = s.passage ? style.passage : style.paragraph;
         const list = byStyle.get(type) ?? [];
         list.push({
-          range: new vscode.Range(doc.positionAt(s.span.start), doc.positionAt(s.span.end)),
-          hoverMessage: new vscode.MarkdownString(`$(tag) **${label.replace(/[*_`[\]]/g, '\\$&')}** — ${s.participant}`, true),
+          range: new vscode.Range(s.range.start.line, s.range.start.character, s.range.end.line, s.range.end.character),
+          hoverMessage: new vscode.MarkdownString(`$(tag) **${escapeMarkdown(s.label)}** — ${escapeMarkdown(s.participant)}`, true),
         });
         byStyle.set(type, list);
       }
@@ -125,9 +118,9 @@ export function activateDecorations(context: vscode.ExtensionContext, server: Se
 
   context.subscriptions.push(
     vscode.window.onDidChangeVisibleTextEditors(all),
-    vscode.workspace.onDidChangeTextDocument((e) => vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document).forEach((ed) => soon(ed))),
+    // The server tells when it has taken in an edit; its segments are then of the edited text.
     vscode.workspace.onDidOpenTextDocument(() => all()),
-    server.onIndexChanged(() => all()),
+    server.onIndexChanged(() => vscode.window.visibleTextEditors.forEach((e) => soon(e, 30))),
     server.onReady(all),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('codeboom.highlight')) all();
@@ -135,4 +128,8 @@ export function activateDecorations(context: vscode.ExtensionContext, server: Se
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
   all();
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|$]/g, '\\$&');
 }

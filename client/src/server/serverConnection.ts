@@ -17,6 +17,7 @@ import {
 import {
   CodebookTreeRequest,
   DocumentKindRequest,
+  DocumentSegmentsRequest,
   IndexChangedNotification,
   MatrixRequest,
   ProjectsRequest,
@@ -171,6 +172,10 @@ export class ServerConnection implements vscode.Disposable {
 
   segments(query: SegmentQuery): Promise<SegmentInfo[]> {
     return this.request(SegmentsRequest.type, query, []);
+  }
+
+  documentSegments(uri: vscode.Uri): Promise<DocumentSegmentsRequest.Result> {
+    return this.request(DocumentSegmentsRequest.type, { uri: uri.toString(), language: vscode.env.language }, { version: null, segments: [] });
   }
 
   documentKind(uri: vscode.Uri): Promise<DocumentKindRequest.Result> {

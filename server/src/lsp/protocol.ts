@@ -251,6 +251,32 @@ export namespace AgreementRequest {
   export const type = new RequestType<Params, AgreementData | null, void>(method);
 }
 
+export interface DocumentSegment {
+  range: Range;
+  code: string;
+  label: string;
+  /** The code's colour, or the nearest ancestor's. */
+  color?: string;
+  participant: string;
+  /** true for a precise passage, false for a paragraph. */
+  passage: boolean;
+}
+
+/** Client → server: the coded segments of an open transcript, for highlighting it. */
+export namespace DocumentSegmentsRequest {
+  export const method = 'codeboom/documentSegments' as const;
+  export interface Params {
+    uri: string;
+    language?: string;
+  }
+  export interface Result {
+    /** The document version the segments are of. */
+    version: number | null;
+    segments: DocumentSegment[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
 export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;

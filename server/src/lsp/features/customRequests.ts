@@ -8,7 +8,7 @@ import { languageOf } from '../../engine/messages';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { compareNatural } from '../../engine/project/projectIndex';
 import { documentVariables, findSegments } from '../../engine/analysis/retrieval';
-import { codeLabel, descendants, type Code } from '../../engine/codebook/codebook';
+import { codeLabel, codeLineage, descendants, type Code } from '../../engine/codebook/codebook';
 import { localize } from '../../engine/codebook/localized';
 import { cleanText } from '../../engine/transcript/transcript';
 import { checkCancelled, guard } from '../context';
@@ -16,6 +16,7 @@ import { spanToRange } from '../convert';
 import {
   CodebookTreeRequest,
   DocumentKindRequest,
+  DocumentSegmentsRequest,
   MatrixRequest,
   ProjectsRequest,
   SegmentsRequest,
@@ -51,6 +52,36 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const place = ctx.locate(params.uri);
       if (!place) return { kind: 'other' as const };
       return { kind: place.kind, project: place.project.rootUri };
+    }),
+  );
+
+  ctx.connection.onRequest(
+    DocumentSegmentsRequest.type,
+    guard(ctx, 'document segments', async (params) => {
+      await ready();
+      const place = ctx.locate(params.uri);
+      const version = ctx.documents.get(params.uri)?.version ?? null;
+      if (!place || place.kind !== 'transcript') return { version, segments: [] };
+      const doc = place.project.index.get(place.id);
+      if (!doc) return { version, segments: [] };
+      const codebook = place.project.codebook;
+      const language = params.language ?? ctx.labelLanguage();
+      const lines = doc.digest.lineStarts;
+      return {
+        version,
+        segments: doc.resolved.segments.map((s) => {
+          const lineage = codeLineage(codebook, s.code);
+          const code = lineage[lineage.length - 1];
+          return {
+            range: spanToRange(lines, s.span),
+            code: s.code,
+            label: code ? codeLabel(codebook, code, language) : s.code,
+            color: [...lineage].reverse().find((c) => c.color)?.color,
+            participant: s.participant,
+            passage: s.passage >= 0,
+          };
+        }),
+      };
     }),
   );
 
