@@ -64,6 +64,27 @@ export class TranscriptDigest {
     return { start: this.tagData[o + 2], end: this.tagData[o + 3] };
   }
 
+  /** The whole tag `i`, from `[[` to `]]`. */
+  tagSpan(i: number): Span {
+    const o = i * TAG_FIELDS;
+    return { start: this.tagData[o], end: this.tagData[o + 1] };
+  }
+
+  /** The index of the tag whose `[[…]]` holds `offset` (its ends included), or -1; without making objects. */
+  tagIndexAt(offset: number): number {
+    const d = this.tagData;
+    let lo = 0;
+    let hi = this.tagPaths.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const o = mid * TAG_FIELDS;
+      if (offset < d[o]) hi = mid - 1;
+      else if (offset > d[o + 1]) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
   codingTag(c: number): number {
     return this.codingData[c * CODING_FIELDS];
   }

@@ -17,7 +17,7 @@ import { fold } from '../../engine/text/similarity';
 import { mergedIntoContextAt } from '../../engine/codebook/codebookEdits';
 import { allTexts, localize } from '../../engine/codebook/localized';
 import { words, type Language } from '../../engine/messages';
-import { pathContextAt } from '../../engine/transcript/locate';
+import { pathContextAt } from '../../engine/transcript/pathContext';
 import { guard } from '../context';
 import type { Features } from '../server';
 

@@ -8,7 +8,6 @@ import { codeLabel, descendants, resolveCode, type Code } from '../../engine/cod
 import { placeInCodebook } from '../../engine/codebook/codebookEdits';
 import { localize } from '../../engine/codebook/localized';
 import { words, type Language } from '../../engine/messages';
-import { tagIndexAt } from '../../engine/transcript/locate';
 import { guard } from '../context';
 import { positionToOffset, spanToRange } from '../convert';
 import type { Features } from '../server';
@@ -35,18 +34,19 @@ export function registerHover({ ctx }: Features): void {
       if (!doc) return null;
       const lines = doc.digest.lineStarts;
       const offset = positionToOffset(lines, params.position, doc.digest.length);
-      const i = tagIndexAt(doc.digest.tags, offset);
+      const i = doc.digest.tagIndexAt(offset);
       if (i < 0) return null;
-      const tag = doc.digest.tags[i];
+      const path = doc.digest.tagPath(i);
+      const memo = doc.digest.tagMemos.get(i);
       const lang = ctx.language();
-      const r = resolveCode(project.codebook, tag.path);
+      const r = resolveCode(project.codebook, path);
       if (r.kind === 'unknown') return null;
       const notes: string[] = [];
       if (r.kind === 'alias') notes.push(`_${words(lang, 'aliasOf', { path: r.code.path })}_`);
       if (r.kind === 'merged') notes.push(`_${words(lang, 'mergedInto', { path: r.code.path })}_`);
-      if (tag.memo) notes.push(`**${words(lang, 'memo')}:** ${escapeMarkdown(tag.memo)}`);
+      if (memo) notes.push(`**${words(lang, 'memo')}:** ${escapeMarkdown(memo)}`);
       const value = describeCode(project, r.code, ctx.labelLanguage(), lang) + (notes.length ? `\n\n${notes.join('\n\n')}` : '');
-      return { contents: { kind: MarkupKind.Markdown, value }, range: spanToRange(lines, tag.span) };
+      return { contents: { kind: MarkupKind.Markdown, value }, range: spanToRange(lines, doc.digest.tagSpan(i)) };
     }),
   );
 }

@@ -6,7 +6,6 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver';
 import { resolveCode, type Code } from '../../engine/codebook/codebook';
 import { placeInCodebook } from '../../engine/codebook/codebookEdits';
-import { tagIndexAt } from '../../engine/transcript/locate';
 import { checkCancelled, guard, type ServerContext } from '../context';
 import { positionToOffset, spanToRange } from '../convert';
 import type { Features } from '../server';
@@ -32,11 +31,10 @@ export function codeAtPosition(
   const doc = project.index.get(place.id);
   if (!doc) return undefined;
   const offset = positionToOffset(doc.digest.lineStarts, position, doc.digest.length);
-  const i = tagIndexAt(doc.digest.tags, offset);
+  const i = doc.digest.tagIndexAt(offset);
   if (i < 0) return undefined;
-  const tag = doc.digest.tags[i];
-  const r = resolveCode(project.codebook, tag.path);
-  return r.kind === 'unknown' ? undefined : { project, code: r.code, tagPathSpan: tag.pathSpan, id: place.id };
+  const r = resolveCode(project.codebook, doc.digest.tagPath(i));
+  return r.kind === 'unknown' ? undefined : { project, code: r.code, tagPathSpan: doc.digest.tagPathSpan(i), id: place.id };
 }
 
 export function codeDefinition(project: Project, code: Code): Location {

@@ -1,31 +1,7 @@
 /**
- * What stands at a place in a transcript: the tag under the cursor, the segments that cover it, and the
- * code path being typed after `[[`. Editors ask these questions for hover, completion and navigation.
+ * The code path being typed after `[[`, for completion. (The tag under the cursor is the digest's
+ * `tagIndexAt`.)
  */
-import type { Span } from '../diagnostics';
-import type { Segment } from './resolve';
-import type { Tag } from './scan';
-
-/** The index of the tag whose `[[…]]` contains `offset` (its ends included), or -1. */
-export function tagIndexAt(tags: readonly Tag[], offset: number): number {
-  let lo = 0;
-  let hi = tags.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = tags[mid].span;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset > s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
-/** Segments whose coded text contains `offset`, innermost (shortest) first. */
-export function segmentsAt(segments: readonly Segment[], offset: number): Segment[] {
-  return segments
-    .filter((s) => s.span.start <= offset && offset <= s.span.end)
-    .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
-}
 
 export interface PathContext {
   /** Where the path starts (after `[[` and any spaces). */
@@ -61,8 +37,4 @@ export function pathContextAt(line: string, column: number, lineStart = 0): Path
     pathEnd: lineStart + column + pathRest.length,
     closed,
   };
-}
-
-export function contains(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
 }
