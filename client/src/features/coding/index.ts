@@ -13,7 +13,7 @@ import { DocumentModels } from './documentModel';
 
 const RECENT_KEY = 'codeboom.recentCodes';
 
-export function activateCoding(context: vscode.ExtensionContext, server: ServerConnection): DocumentModels {
+export function activateCoding(context: vscode.ExtensionContext, server: ServerConnection): void {
   const models = new DocumentModels(server);
 
   const transcriptEditor = (): vscode.TextEditor | undefined => {
@@ -130,7 +130,6 @@ export function activateCoding(context: vscode.ExtensionContext, server: ServerC
     select(editor, span);
   }
 
-  return models;
 }
 
 /** A quick pick of the project's codes that can be put on passages; most recently used first. */
