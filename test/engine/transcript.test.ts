@@ -106,6 +106,15 @@ describe('transcript parsing', () => {
     assert.deepEqual(codes('T1= {{#a x {{#a y}}#a[[b]]}}#a[[c]]\n'), ['passage.malformed', 'passage.unopened', 'passage.unclosed']);
   });
 
+  it('reads the path of a tag without the spaces around it, whatever kind of space', () => {
+    const m = marked('T1= a [[ $[effect/band]$ ]] b [[\u00a0$[naïef]$\u2003]] c [[\t$[x/y]$ | memo ]] d [[$[effect/band]$]]\n');
+    const tags = parseTranscript(m.text, settings).tags;
+    assert.deepEqual(tags.map((t) => t.path), ['effect/band', 'naïef', 'x/y', 'effect/band']);
+    assert.deepEqual(tags.map((t) => t.pathSpan), m.ranges);
+    assert.equal(tags[2].memo, 'memo');
+    assert.equal(tags[0].path, tags[3].path);
+  });
+
   it('points every problem at its place', () => {
     const m = marked('T1= Hier $[[[effect/band]$ en verder\n');
     const d = parseTranscript(m.text, settings).problems[0];

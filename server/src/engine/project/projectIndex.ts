@@ -8,6 +8,7 @@
  * through the host's `readText`, and a few of those parses are cached.
  */
 import { emptyCodebook, type Codebook } from '../codebook/codebook';
+import { heapInt32, Int32Slab, type Int32Source } from '../int32Slab';
 import { digestBytes, digestParsed, type TranscriptDigest } from '../transcript/digest';
 import { resolveTranscript, type ResolvedTranscript, type Segment } from '../transcript/resolve';
 import { encodeUtf8, parseTranscript, type Encode, type ParsedTranscript } from '../transcript/transcript';
@@ -45,6 +46,8 @@ export class ProjectIndex {
   /** participant → number of documents and segments that name them. */
   private readonly participantRefs = new Map<string, number>();
   private rev = 0;
+  /** Arrays of documents read from disk, which change seldom and are read in bulk (see int32Slab.ts). */
+  private readonly slab = new Int32Slab();
   private readonly options: Required<Pick<IndexOptions, 'encode' | 'cacheSize'>> & IndexOptions;
 
   constructor(codebook: Codebook = emptyCodebook(), options: IndexOptions = {}) {
@@ -85,7 +88,7 @@ export class ProjectIndex {
           digest = digestParsed(parsed);
         }
       }
-      this.add(doc.id, digest);
+      this.add(doc.id, digest, this.open.has(doc.id) ? heapInt32 : this.slab);
     }
     this.rev++;
   }
@@ -99,7 +102,7 @@ export class ProjectIndex {
     const parsed = parseTranscript(text, this.cb.settings, this.options.encode);
     this.open.set(id, parsed);
     this.cache.delete(id);
-    const doc = this.add(id, digestParsed(parsed));
+    const doc = this.add(id, digestParsed(parsed), heapInt32);
     this.rev++;
     return doc;
   }
@@ -109,7 +112,7 @@ export class ProjectIndex {
     if (this.docs.has(id)) this.remove(id);
     this.open.delete(id);
     this.cache.delete(id);
-    const doc = this.add(id, digestBytes(bytes, this.cb.settings));
+    const doc = this.add(id, digestBytes(bytes, this.cb.settings, this.slab), this.slab);
     this.rev++;
     return doc;
   }
@@ -204,8 +207,8 @@ export class ProjectIndex {
     while (this.cache.size > this.options.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
   }
 
-  private add(id: string, digest: TranscriptDigest): IndexedDocument {
-    const resolved = resolveTranscript(digest, this.cb, fallbackName(id));
+  private add(id: string, digest: TranscriptDigest, arrays: Int32Source): IndexedDocument {
+    const resolved = resolveTranscript(digest, this.cb, fallbackName(id), arrays);
     const doc: IndexedDocument = { id, digest, resolved };
     this.docs.set(id, doc);
     this.count(doc, +1);
@@ -222,16 +225,29 @@ export class ProjectIndex {
   private count(doc: IndexedDocument, sign: 1 | -1): void {
     const r = doc.resolved;
     bump(this.participantRefs, r.participant, sign);
+    // Tallied per speaker first (a document has one or a few), then added to the project's tables.
+    const groups: { who: string; interviewer: boolean; segments: number; codes: Map<string, number> }[] = [];
+    let group: (typeof groups)[number] | undefined;
     for (let i = 0; i < r.segmentCount; i++) {
       const interviewer = r.segmentRole(i) === 'interviewer';
-      const table = interviewer ? this.interviewerCounts : this.participantCounts;
-      const code = r.segmentCodes[i];
       const who = r.segmentParticipants[i];
-      let counts = table.get(code);
-      if (!counts) table.set(code, (counts = new Map()));
-      bump(counts, who, sign);
-      if (counts.size === 0) table.delete(code);
-      if (!interviewer) bump(this.participantRefs, who, sign);
+      if (!group || group.who !== who || group.interviewer !== interviewer) {
+        group = groups.find((g) => g.who === who && g.interviewer === interviewer);
+        if (!group) groups.push((group = { who, interviewer, segments: 0, codes: new Map() }));
+      }
+      const code = r.segmentCodes[i];
+      group.codes.set(code, (group.codes.get(code) ?? 0) + 1);
+      group.segments++;
+    }
+    for (const g of groups) {
+      const table = g.interviewer ? this.interviewerCounts : this.participantCounts;
+      for (const [code, n] of g.codes) {
+        let counts = table.get(code);
+        if (!counts) table.set(code, (counts = new Map()));
+        bump(counts, g.who, sign * n);
+        if (counts.size === 0) table.delete(code);
+      }
+      if (!g.interviewer) bump(this.participantRefs, g.who, sign * g.segments);
     }
   }
 }

@@ -10,6 +10,7 @@
  * them all alive.
  */
 import type { Diagnostic, Span } from '../diagnostics';
+import { heapInt32, type Int32Source } from '../int32Slab';
 import { Utf8Offsets } from '../text/utf8';
 import type { FrontMatter } from './frontMatter';
 import { scanTranscript, type Coding, type Tag, type TranscriptStructure } from './scan';
@@ -168,9 +169,14 @@ const same = (o: number) => o;
  * A digest of what the parser found. `convert` turns the structure's offsets into UTF-16 offsets (the
  * scanner's are bytes); without it they are kept as they are.
  */
-export function makeDigest(s: TranscriptStructure, length: number, convert: (offset: number) => number = same): TranscriptDigest {
+export function makeDigest(
+  s: TranscriptStructure,
+  length: number,
+  convert: (offset: number) => number = same,
+  arrays: Int32Source = heapInt32,
+): TranscriptDigest {
   const tags = s.tags;
-  const tagData = new Int32Array(tags.length * TAG_FIELDS);
+  const tagData = arrays.alloc(tags.length * TAG_FIELDS);
   const tagPaths: string[] = new Array(tags.length);
   const tagMemos = new Map<number, string>();
   // In ascending order within each tag, so a converter that walks forward does not search.
@@ -195,7 +201,7 @@ export function makeDigest(s: TranscriptStructure, length: number, convert: (off
     tagData[o + 8] = t.wellFormed ? 1 : 0;
   }
   const codings = s.codings;
-  const codingData = new Int32Array(codings.length * CODING_FIELDS);
+  const codingData = arrays.alloc(codings.length * CODING_FIELDS);
   for (let i = 0; i < codings.length; i++) {
     const c = codings[i];
     const o = i * CODING_FIELDS;
@@ -219,7 +225,7 @@ export function makeDigest(s: TranscriptStructure, length: number, convert: (off
       keySpans,
     };
   }
-  const lineStarts = new Int32Array(s.lineStarts.length);
+  const lineStarts = arrays.alloc(s.lineStarts.length);
   for (let i = 0; i < lineStarts.length; i++) lineStarts[i] = convert(s.lineStarts[i]);
   return new TranscriptDigest(
     length,
@@ -235,10 +241,11 @@ export function makeDigest(s: TranscriptStructure, length: number, convert: (off
   );
 }
 
-export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings): TranscriptDigest {
+/** @param arrays where the digest's arrays come from (see int32Slab.ts) */
+export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings, arrays: Int32Source = heapInt32): TranscriptDigest {
   const s = scanTranscript(bytes, settings);
   const offsets = new Utf8Offsets(bytes);
-  return makeDigest(s, offsets.toUtf16(bytes.length), (o) => offsets.toUtf16(o));
+  return makeDigest(s, offsets.toUtf16(bytes.length), (o) => offsets.toUtf16(o), arrays);
 }
 
 export function digestParsed(parsed: ParsedTranscript): TranscriptDigest {

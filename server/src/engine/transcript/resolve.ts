@@ -4,6 +4,7 @@
  */
 import { nearestCodes, resolveCode, type Codebook } from '../codebook/codebook';
 import { applySeverities, diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
+import { heapInt32, type Int32Source } from '../int32Slab';
 import type { TranscriptDigest } from './digest';
 
 export type SpeakerRole = 'participant' | 'interviewer';
@@ -98,11 +99,62 @@ export class ResolvedTranscript {
   }
 }
 
+/** What the codebook makes of one tag path: the code it counts for, and what to say about it. */
+interface PathVerdict {
+  /** The code's path, or undefined when the tag counts for nothing. */
+  code: string | undefined;
+  /** Diagnostics for a tag with this path, without their span. */
+  problems: readonly { code: Diagnostic['code']; args: Diagnostic['args'] }[];
+}
+
+/** Verdicts by path, per codebook: a corpus writes the same few dozen paths in every transcript. */
+const verdicts = new WeakMap<Codebook, Map<string, PathVerdict>>();
+
+function verdictOf(codebook: Codebook, path: string): PathVerdict {
+  let known = verdicts.get(codebook);
+  if (!known) verdicts.set(codebook, (known = new Map()));
+  let verdict = known.get(path);
+  if (verdict) return verdict;
+  const r = resolveCode(codebook, path);
+  const problems: PathVerdict['problems'][number][] = [];
+  switch (r.kind) {
+    case 'unknown':
+      problems.push({ code: DiagnosticCodes.codeUnknown, args: { path, suggestions: nearestCodes(codebook, path) } });
+      break;
+    case 'alias':
+      problems.push({ code: DiagnosticCodes.codeAlias, args: { path, replacement: r.code.path } });
+      break;
+    case 'merged':
+      problems.push({ code: DiagnosticCodes.codeMerged, args: { path, replacement: r.code.path } });
+      break;
+    case 'deprecated':
+      problems.push({
+        code: DiagnosticCodes.codeDeprecated,
+        args: { path, reason: typeof r.code.deprecated === 'string' ? r.code.deprecated : undefined },
+      });
+      break;
+    case 'exact':
+      break;
+  }
+  if (r.kind !== 'unknown' && !r.code.codable) {
+    problems.push({ code: DiagnosticCodes.codeNotCodable, args: { path: r.code.path, suggestions: r.code.children.slice(0, 5) } });
+  }
+  verdict = { code: r.kind === 'unknown' ? undefined : r.code.path, problems };
+  if (known.size < 100_000) known.set(path, verdict);
+  return verdict;
+}
+
 /**
  * @param fallbackName what to call the participant of a document without `participant:` (its file name),
  *   so that no coding is lost from the counts.
+ * @param arrays where the segments' array comes from (see int32Slab.ts)
  */
-export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, fallbackName: string): ResolvedTranscript {
+export function resolveTranscript(
+  digest: TranscriptDigest,
+  codebook: Codebook,
+  fallbackName: string,
+  arrays: Int32Source = heapInt32,
+): ResolvedTranscript {
   const settings = codebook.settings;
   const diagnostics: Diagnostic[] = [...digest.problems];
   const docParticipant = digest.frontMatter?.participant;
@@ -114,44 +166,24 @@ export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, 
   const usable = codebook.codes.size > 0 || codebook.parsed;
   for (let i = 0; i < tagCount; i++) {
     if (!usable || !digest.tagWellFormed(i)) continue;
-    const path = digest.tagPath(i);
-    const r = resolveCode(codebook, path);
-    switch (r.kind) {
-      case 'unknown':
-        diagnostics.push(diagnostic(DiagnosticCodes.codeUnknown, digest.tagPathSpan(i), { path, suggestions: nearestCodes(codebook, path) }));
-        continue;
-      case 'alias':
-        diagnostics.push(diagnostic(DiagnosticCodes.codeAlias, digest.tagPathSpan(i), { path, replacement: r.code.path }));
-        break;
-      case 'merged':
-        diagnostics.push(diagnostic(DiagnosticCodes.codeMerged, digest.tagPathSpan(i), { path, replacement: r.code.path }));
-        break;
-      case 'deprecated':
-        diagnostics.push(
-          diagnostic(DiagnosticCodes.codeDeprecated, digest.tagPathSpan(i), {
-            path,
-            reason: typeof r.code.deprecated === 'string' ? r.code.deprecated : undefined,
-          }),
-        );
-        break;
-      case 'exact':
-        break;
-    }
-    if (!r.code.codable) {
-      diagnostics.push(diagnostic(DiagnosticCodes.codeNotCodable, digest.tagPathSpan(i), { path: r.code.path, suggestions: r.code.children.slice(0, 5) }));
-    }
-    resolved[i] = r.code.path;
+    const verdict = verdictOf(codebook, digest.tagPath(i));
+    for (const p of verdict.problems) diagnostics.push(diagnostic(p.code, digest.tagPathSpan(i), p.args));
+    resolved[i] = verdict.code;
   }
 
   const codes: string[] = [];
   const participants: string[] = [];
-  const data: number[] = [];
+  const codingCount = digest.codingCount;
+  const data = arrays.alloc(codingCount * FIELDS);
+  let used = 0;
   const moreTags = new Map<number, number[]>();
   const memos = new Map<number, string[]>();
-  // Segments by what they code (a passage, or a paragraph), to merge repeated tags of one code.
-  const byTarget = new Map<number, number[]>();
+  const tagMemos = digest.tagMemos.size > 0 ? digest.tagMemos : undefined;
+  // The first segment of each target (a passage, or a paragraph) and, per segment, the next one of the
+  // same target: repeated tags of one code on one target make one segment.
+  const firstOfTarget = new Map<number, number>();
+  const nextOfTarget: number[] = [];
   let unattributed = false;
-  const codingCount = digest.codingCount;
   for (let c = 0; c < codingCount; c++) {
     const tag = digest.codingTag(c);
     const code = resolved[tag];
@@ -159,10 +191,11 @@ export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, 
     const passage = digest.codingPassage(c);
     const paragraph = digest.codingParagraph(c);
     const target = passage >= 0 ? passage * 2 + 1 : paragraph * 2;
-    const memo = digest.tagMemos.get(tag);
-    let siblings = byTarget.get(target);
-    const existing = siblings?.find((x) => codes[x] === code);
-    if (existing !== undefined) {
+    const memo = tagMemos?.get(tag);
+    const first = firstOfTarget.get(target);
+    let existing = first ?? -1;
+    while (existing >= 0 && codes[existing] !== code) existing = nextOfTarget[existing];
+    if (existing >= 0) {
       const more = moreTags.get(existing);
       if (more) more.push(tag);
       else moreTags.set(existing, [tag]);
@@ -185,10 +218,18 @@ export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, 
     const index = codes.length;
     codes.push(code);
     participants.push(who);
-    data.push(digest.codingStart(c), digest.codingEnd(c), paragraph, passage, turn, interviewer ? 1 : 0, tag);
+    data[used] = digest.codingStart(c);
+    data[used + 1] = digest.codingEnd(c);
+    data[used + 2] = paragraph;
+    data[used + 3] = passage;
+    data[used + 4] = turn;
+    data[used + 5] = interviewer ? 1 : 0;
+    data[used + 6] = tag;
+    used += FIELDS;
     if (memo) memos.set(index, [memo]);
-    if (!siblings) byTarget.set(target, (siblings = []));
-    siblings.push(index);
+    // Newest first in the chain; the search above looks at every segment of the target either way.
+    nextOfTarget.push(first ?? -1);
+    firstOfTarget.set(target, index);
   }
 
   if (unattributed) {
@@ -202,7 +243,7 @@ export function resolveTranscript(digest: TranscriptDigest, codebook: Codebook, 
     docParticipant !== undefined,
     codes,
     participants,
-    Int32Array.from(data),
+    arrays.shrink(data, used),
     moreTags,
     memos,
     digest.turnSpeakers,

@@ -11,6 +11,7 @@
  */
 import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
 import { decodeUtf8, spaceLengthAt, spaceLengthBefore, utf8Length } from '../text/utf8';
+import { ByteStrings } from '../text/byteStrings';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { speakerMatcher, type SpeakerSettings } from './speakers';
 
@@ -493,6 +494,15 @@ function closeTurn(turn: Turn, paragraphs: Paragraph[]): void {
 }
 
 const pathCache = new Map<string, boolean>();
+const isWellFormedPath = (path: string): boolean => {
+  let wellFormed = pathCache.get(path);
+  if (wellFormed === undefined) {
+    wellFormed = PATH.test(path);
+    if (pathCache.size < 10_000) pathCache.set(path, wellFormed);
+  }
+  return wellFormed;
+};
+const pathStrings = new ByteStrings(isWellFormedPath);
 
 function readTag(bytes: Uint8Array, start: number, close: number): Tag {
   const innerStart = start + 2;
@@ -504,18 +514,27 @@ function readTag(bytes: Uint8Array, start: number, close: number): Tag {
     }
   }
   const pathEnd = bar >= 0 ? bar : close;
-  const raw = decodeUtf8(bytes, innerStart, pathEnd);
-  const path = raw.trim();
   let ps = innerStart;
   let pe = pathEnd;
-  if (path.length !== raw.length) {
-    ps = innerStart + utf8Length(raw, 0, raw.length - raw.trimStart().length);
-    pe = ps + utf8Length(path);
-  }
-  let wellFormed = pathCache.get(path);
-  if (wellFormed === undefined) {
-    wellFormed = PATH.test(path);
-    if (pathCache.size < 10_000) pathCache.set(path, wellFormed);
+  while (ps < pe && isHorizontalSpace(bytes[ps])) ps++;
+  while (pe > ps && isHorizontalSpace(bytes[pe - 1])) pe--;
+  let path: string;
+  let wellFormed: boolean;
+  if (ps < pe && isVisibleAscii(bytes[ps]) && isVisibleAscii(bytes[pe - 1])) {
+    // Nothing else String#trim would take off is left at either end.
+    const known = pathStrings.get(bytes, ps, pe);
+    path = known.text;
+    wellFormed = known.fact;
+  } else {
+    const raw = decodeUtf8(bytes, innerStart, pathEnd);
+    path = raw.trim();
+    ps = innerStart;
+    pe = pathEnd;
+    if (path.length !== raw.length) {
+      ps = innerStart + utf8Length(raw, 0, raw.length - raw.trimStart().length);
+      pe = ps + utf8Length(path);
+    }
+    wellFormed = isWellFormedPath(path);
   }
   const tag: Tag = {
     span: { start, end: close + 2 },
@@ -562,6 +581,10 @@ function paragraphTagMarkup(bytes: Uint8Array, start: number, end: number, para:
 
 function isLabelByte(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
+}
+
+function isVisibleAscii(c: number): boolean {
+  return c > 0x20 && c < 0x7f;
 }
 
 function isHorizontalSpace(c: number): boolean {

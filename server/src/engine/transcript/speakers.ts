@@ -4,6 +4,7 @@
  * byte-level twin for lines of ASCII, so that indexing a corpus does not make a string of every line.
  */
 import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings } from '../project/settings';
+import { ByteStrings } from '../text/byteStrings';
 import { decodeUtf8, spaceLengthAt, utf8Length } from '../text/utf8';
 
 export type SpeakerSettings = Pick<ProjectSettings, 'speakerPattern'>;
@@ -59,6 +60,9 @@ function makeMatcher(pattern: RegExp): SpeakerMatcher {
 
 const NOT_ASCII = Symbol('not ascii');
 
+/** Labels as strings, one per distinct label. */
+const labels = new ByteStrings<undefined>(() => undefined, 1024);
+
 /**
  * The default pattern, `^(?:\[\d{1,2}(?::\d{2}){1,2}\][ \t]*)?(?<speaker>\p{Lu}[\p{Lu}\p{N}]{0,5}|Interviewer|…)[ \t]*[=:]`,
  * decided on bytes. Returns NOT_ASCII when a byte it would have to judge is not ASCII, so that the
@@ -83,7 +87,7 @@ function matchDefaultAscii(b: Uint8Array, start: number, end: number): SpeakerMa
     while (j < end && j - i < 6 && isUpperOrDigit(b[j])) j++;
     if (j < end && b[j] >= 0x80) return NOT_ASCII;
     const after = separatorEnd(b, j, end);
-    if (after > 0) return { speaker: decodeUtf8(b, labelStart, j), labelStart, labelEnd: j, end: after };
+    if (after > 0) return { speaker: labels.get(b, labelStart, j).text, labelStart, labelEnd: j, end: after };
   }
   for (const word of WORDS) {
     if (end - i < word.length) continue;
@@ -91,7 +95,7 @@ function matchDefaultAscii(b: Uint8Array, start: number, end: number): SpeakerMa
     while (k < word.length && b[i + k] === word[k]) k++;
     if (k < word.length) continue;
     const after = separatorEnd(b, i + k, end);
-    if (after > 0) return { speaker: decodeUtf8(b, labelStart, i + k), labelStart, labelEnd: i + k, end: after };
+    if (after > 0) return { speaker: labels.get(b, labelStart, i + k).text, labelStart, labelEnd: i + k, end: after };
   }
   return undefined;
 }
