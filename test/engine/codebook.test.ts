@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { codeLineage, descendants, nearestCodes, parseCodebook, resolveCode } from '../../server/src/engine/codebook/codebook';
+import { codeLineage, descendants, nearestCodes, parseCodebook, parseCodebookWithPositions, resolveCode, type Codebook } from '../../server/src/engine/codebook/codebook';
 import { localize } from '../../server/src/engine/codebook/localized';
 import { diagnosticMessage } from '../../server/src/engine/messages';
 import { TextPositions } from '../../server/src/engine/text/positions';
@@ -16,6 +16,18 @@ function at(text: string, diagnostics: readonly { code: string; span: { start: n
   assert.ok(d, `expected a ${code} diagnostic, got ${diagnostics.map((x) => x.code).join(', ') || 'none'}`);
   const p = new TextPositions(text).positionAt(d.span.start);
   return { line: p.line + 1, column: p.character + 1 };
+}
+
+/** Everything a codebook holds, places included, as plain data that deepEqual can compare. */
+function plain(cb: Codebook): unknown {
+  return JSON.parse(
+    JSON.stringify(cb, (_key, v: unknown) => {
+      if (v instanceof Map) return [...v];
+      if (v instanceof Set) return [...v];
+      if (v instanceof RegExp) return `${v.source}/${v.flags}`;
+      return v;
+    }),
+  );
 }
 
 describe('codebook', () => {
@@ -123,3 +135,58 @@ describe('codebook schema validator', () => {
     assert.equal(run.status, 0, run.stderr);
   });
 });
+
+describe('codebook read quickly when it has no problems', () => {
+    const cases: Record<string, string> = {
+      'the Stay Tuned codebook': fs.readFileSync(EXAMPLE, 'utf8'),
+      'the small test codebook': SMALL_CODEBOOK,
+      'the REFI-QDA fixture': fs.readFileSync(path.join(__dirname, '../fixtures/refi-overlap/codebook.yaml'), 'utf8'),
+      'flow style, quoting, comments and block text': [
+        '# Codeboek',
+        'title: {nl: "Mijn studie", en: My study}',
+        'project: {language: en, speaker_pattern: "^(?<speaker>[A-Z]+):", interviewers: [I], participants: [P1, P2], count_interviewers: true, severity: {code.alias: off}}',
+        'codes:',
+        '  "thema-a":   # a comment',
+        '    label: |',
+        '      Twee regels',
+        '      tekst',
+        '    color: "#ABC"',
+        '    when_to_use: >',
+        '      gevouwen',
+        '      tekst',
+        '    examples: [een, {nl: twee, en: two}]',
+        '    codes: {sub: {label: Sub, aliases: [oud, "thema-a/ouder"]}, "sub.2": {label: S2, deprecated: true}}',
+        "  'thema-b': {label: B, merged_into: thema-a/sub, guid: 0f9a2c1e-3b4d-4e5f-8a6b-7c8d9e0f1a2b}",
+        '',
+      ].join('\n'),
+      'numbers as slugs, whose order a plain object would change': 'codes:\n  "10":\n    label: Tien\n  "2":\n    label: Twee\n',
+    };
+    /** Whether a codebook was read quickly: then its codes' places are worked out when first asked. */
+    const readQuickly = (cb: Codebook) => [...cb.codes.values()].every((c) => Object.getOwnPropertyDescriptor(c, 'keySpan')?.get !== undefined);
+    for (const [name, text] of Object.entries(cases)) {
+      it(`gives the same codes, settings and places as the careful reading: ${name}`, () => {
+        const careful = parseCodebookWithPositions(text);
+        assert.deepEqual(careful.diagnostics, [], 'the case has no problems');
+        const quick = parseCodebook(text);
+        assert.equal(readQuickly(quick), !name.startsWith('numbers'), 'numeric slugs are read carefully, everything else quickly');
+        assert.deepEqual(plain(quick), plain(careful));
+      });
+    }
+
+    it('points at a code in the file only when asked, and at the same place', () => {
+      const text = fs.readFileSync(EXAMPLE, 'utf8');
+      const quick = parseCodebook(text).codes.get('afstemmen/geduld')!;
+      const careful = parseCodebookWithPositions(text).codes.get('afstemmen/geduld')!;
+      assert.deepEqual(quick.keySpan, careful.keySpan);
+      assert.equal(text.slice(quick.keySpan.start, quick.keySpan.end), 'geduld');
+      assert.deepEqual(quick.entrySpan, careful.entrySpan);
+    });
+
+    it('reads a codebook with a problem carefully, so the problem has its place', () => {
+      const text = 'codes:\n  a:\n    label: A\n    color: rood\n  b:\n    label: B\n    merged_into: c\n';
+      const cb = parseCodebook(text);
+      assert.deepEqual(cb.diagnostics.map((d) => d.code).sort(), ['codebook.color', 'codebook.merge-target']);
+      const color = cb.diagnostics.find((d) => d.code === 'codebook.color')!;
+      assert.equal(text.slice(color.span.start, color.span.end), 'rood');
+    });
+  });

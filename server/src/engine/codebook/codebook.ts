@@ -1,6 +1,7 @@
 /**
  * The codebook: `codebook.yaml` parsed into a tree of codes, with every problem pointing at its place.
  */
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
 import { compileSpeakerPattern, defaultSettings, type ProjectSettings } from '../project/settings';
@@ -78,7 +79,104 @@ export function emptyCodebook(text = ''): Codebook {
   };
 }
 
+/**
+ * Parses codebook.yaml. A codebook without problems is read with a quick YAML parser, and the places of
+ * its codes in the file (for go to definition, renames, symbols) are worked out the first time one is
+ * asked for; a codebook with any problem is read with the parser that knows where every node stands, so
+ * that each problem points at its place.
+ */
 export function parseCodebook(text: string): Codebook {
+  return readQuickly(text) ?? parseCodebookWithPositions(text);
+}
+
+const SLUG_THAT_REORDERS = /^(0|[1-9][0-9]*)$|^__proto__$/;
+
+/**
+ * The quick reading: the YAML's values only, no positions. Undefined when the codebook has any problem
+ * (or a key a plain object would reorder), so that the caller reads it with positions instead.
+ */
+function readQuickly(text: string): Codebook | undefined {
+  let value: unknown;
+  try {
+    // The core schema is YAML 1.2's, as the positioned parser reads it: `2016-02-11` and `yes` stay strings.
+    // Aliases are left to the positioned parser, which limits how far they may expand.
+    value = loadYaml(text, { schema: CORE_SCHEMA, maxAliases: 0 });
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value) || validateCodebookShape(value).length > 0) return undefined;
+  let fine = true;
+  const settings = isRecord(value.project) ? settingsFrom(value.project, () => (fine = false)) : defaultSettings();
+  if (!fine) return undefined;
+
+  let positioned: Codebook | undefined;
+  const positions = () => (positioned ??= parseCodebookWithPositions(text));
+  const codes = new Map<string, Code>();
+  const roots: string[] = [];
+  let order = 0;
+  const read = (entries: Record<string, unknown>, parent: Code | undefined, depth: number, siblings: string[]): boolean => {
+    for (const slug of Object.keys(entries)) {
+      if (SLUG_THAT_REORDERS.test(slug)) return false;
+      const fields = isRecord(entries[slug]) ? entries[slug] : {};
+      const path = parent ? `${parent.path}/${slug}` : slug;
+      const code = codeFromFields(path, slug, parent, depth, order++, fields, NO_SPAN, NO_SPAN);
+      if (typeof fields.color === 'string') {
+        if (!COLOR.test(fields.color)) return false;
+        code.color = normalizeColor(fields.color);
+      } else if (fields.color !== undefined && fields.color !== null) {
+        return false;
+      }
+      placeLazily(code, () => positions().codes.get(path));
+      codes.set(path, code);
+      siblings.push(path);
+      parent?.children.push(path);
+      if (isRecord(fields.codes) && !read(fields.codes, code, depth + 1, [])) return false;
+    }
+    return true;
+  };
+  if (isRecord(value.codes) && !read(value.codes, undefined, 0, roots)) return undefined;
+  const diagnostics: Diagnostic[] = [];
+  const aliases = aliasTable(codes, diagnostics);
+  checkMerges(codes, aliases, diagnostics);
+  if (diagnostics.length > 0) return undefined;
+  return {
+    text,
+    title: toLocalized(value.title),
+    settings,
+    codes,
+    roots,
+    aliases,
+    diagnostics,
+    parsed: true,
+    languages: collectLanguages(codes),
+  };
+}
+
+const NO_SPAN: Span = { start: 0, end: 0 };
+const COLOR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Makes a code's places in the file come from `placed` (the same code read with positions) when asked. */
+function placeLazily(code: Code, placed: () => Code | undefined): void {
+  const from = <K extends 'keySpan' | 'entrySpan' | 'aliasSpans' | 'mergedIntoSpan'>(key: K) => ({
+    enumerable: true,
+    configurable: true,
+    get: () => placed()?.[key] ?? (key === 'aliasSpans' ? [] : key === 'mergedIntoSpan' ? undefined : NO_SPAN),
+    set: (v: Code[K]) => Object.defineProperty(code, key, { value: v, enumerable: true, writable: true, configurable: true }),
+  });
+  Object.defineProperties(code, {
+    keySpan: from('keySpan'),
+    entrySpan: from('entrySpan'),
+    aliasSpans: from('aliasSpans'),
+    mergedIntoSpan: from('mergedIntoSpan'),
+  });
+}
+
+/** Parses codebook.yaml with the parser that knows where every node stands (what `parseCodebook` falls back on). */
+export function parseCodebookWithPositions(text: string): Codebook {
   const diagnostics: Diagnostic[] = [];
   let doc: Document.Parsed;
   try {
@@ -127,19 +225,7 @@ export function parseCodebook(text: string): Codebook {
     readCodes(codesNode.items as Pair<unknown, unknown>[], undefined, 0, codes, roots, diagnostics, counter);
   }
 
-  const aliases = new Map<string, string>();
-  for (const code of codes.values()) {
-    code.aliases.forEach((alias, i) => {
-      const span = code.aliasSpans[i] ?? code.keySpan;
-      if (codes.has(alias)) {
-        diagnostics.push(diagnostic(DiagnosticCodes.codebookAliasConflict, span, { alias, other: alias }));
-      } else if (aliases.has(alias) && aliases.get(alias) !== code.path) {
-        diagnostics.push(diagnostic(DiagnosticCodes.codebookAliasConflict, span, { alias, other: aliases.get(alias)! }));
-      } else {
-        aliases.set(alias, code.path);
-      }
-    });
-  }
+  const aliases = aliasTable(codes, diagnostics);
   checkMerges(codes, aliases, diagnostics);
 
   const top = doc.contents && isMap(doc.contents) ? (doc.contents.toJSON() as Record<string, unknown>) : {};
@@ -154,6 +240,41 @@ export function parseCodebook(text: string): Codebook {
     diagnostics,
     parsed: true,
     languages,
+  };
+}
+
+/** A code from its entry's values; where it stands in the file is the caller's to say. */
+function codeFromFields(
+  path: string,
+  slug: string,
+  parent: Code | undefined,
+  depth: number,
+  order: number,
+  fields: Record<string, unknown>,
+  keySpan: Span,
+  entrySpan: Span,
+): Code {
+  return {
+    path,
+    slug,
+    parentPath: parent?.path,
+    children: [],
+    depth,
+    order,
+    label: toLocalized(fields.label) ?? { '*': slug },
+    definition: toLocalized(fields.definition),
+    whenToUse: toLocalized(fields.when_to_use),
+    whenNotToUse: toLocalized(fields.when_not_to_use),
+    examples: Array.isArray(fields.examples) ? fields.examples.map(toLocalized).filter((x): x is Localized => x !== undefined) : [],
+    codable: fields.codable !== false,
+    aliases: Array.isArray(fields.aliases) ? fields.aliases.filter((a): a is string => typeof a === 'string') : [],
+    aliasSpans: [],
+    deprecated: typeof fields.deprecated === 'string' ? fields.deprecated : fields.deprecated === true,
+    mergedInto: typeof fields.merged_into === 'string' ? fields.merged_into : undefined,
+    memo: typeof fields.memo === 'string' ? fields.memo : undefined,
+    guid: typeof fields.guid === 'string' ? fields.guid : undefined,
+    keySpan,
+    entrySpan,
   };
 }
 
@@ -178,35 +299,12 @@ function readCodes(
     const valueNode = pair.value as YamlNode | null;
     const entryEnd = valueNode?.range ? valueNode.range[1] : keySpan.end;
     const fields = valueNode && isMap(valueNode) ? (valueNode.toJSON() as Record<string, unknown>) : {};
-    const code: Code = {
-      path,
-      slug,
-      parentPath: parent?.path,
-      children: [],
-      depth,
-      order: counter.order++,
-      label: toLocalized(fields.label) ?? { '*': slug },
-      definition: toLocalized(fields.definition),
-      whenToUse: toLocalized(fields.when_to_use),
-      whenNotToUse: toLocalized(fields.when_not_to_use),
-      examples: Array.isArray(fields.examples)
-        ? fields.examples.map(toLocalized).filter((x): x is Localized => x !== undefined)
-        : [],
-      codable: fields.codable !== false,
-      aliases: Array.isArray(fields.aliases) ? fields.aliases.filter((a): a is string => typeof a === 'string') : [],
-      aliasSpans: [],
-      deprecated: typeof fields.deprecated === 'string' ? fields.deprecated : fields.deprecated === true,
-      mergedInto: typeof fields.merged_into === 'string' ? fields.merged_into : undefined,
-      memo: typeof fields.memo === 'string' ? fields.memo : undefined,
-      guid: typeof fields.guid === 'string' ? fields.guid : undefined,
-      keySpan,
-      entrySpan: { start: keySpan.start, end: entryEnd },
-    };
+    const code = codeFromFields(path, slug, parent, depth, counter.order++, fields, keySpan, { start: keySpan.start, end: entryEnd });
     if (valueNode && isMap(valueNode)) {
       const colorNode = valueNode.get('color', true) as YamlNode | undefined;
       if (colorNode && isScalar(colorNode)) {
         const color = String(colorNode.value);
-        if (/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(color)) code.color = normalizeColor(color);
+        if (COLOR.test(color)) code.color = normalizeColor(color);
         else diagnostics.push(diagnostic(DiagnosticCodes.codebookColor, rangeSpan(colorNode), { color, path }));
       }
       const mergedNode = valueNode.get('merged_into', true) as YamlNode | undefined;
@@ -226,6 +324,25 @@ function readCodes(
       readCodes(childNode.items as Pair<unknown, unknown>[], code, depth + 1, codes, [], diagnostics, counter);
     }
   }
+}
+
+/** Old path → current path; an alias that is a code's path, or another code's alias, is a problem. */
+function aliasTable(codes: Map<string, Code>, diagnostics: Diagnostic[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const code of codes.values()) {
+    code.aliases.forEach((alias, i) => {
+      if (codes.has(alias)) {
+        diagnostics.push(diagnostic(DiagnosticCodes.codebookAliasConflict, code.aliasSpans[i] ?? code.keySpan, { alias, other: alias }));
+      } else if (aliases.has(alias) && aliases.get(alias) !== code.path) {
+        diagnostics.push(
+          diagnostic(DiagnosticCodes.codebookAliasConflict, code.aliasSpans[i] ?? code.keySpan, { alias, other: aliases.get(alias)! }),
+        );
+      } else {
+        aliases.set(alias, code.path);
+      }
+    });
+  }
+  return aliases;
 }
 
 function checkMerges(codes: Map<string, Code>, aliases: Map<string, string>, diagnostics: Diagnostic[]): void {
@@ -273,12 +390,19 @@ function checkMerges(codes: Map<string, Code>, aliases: Map<string, string>, dia
 }
 
 function readSettings(doc: Document.Parsed, diagnostics: Diagnostic[]): ProjectSettings {
-  const settings = defaultSettings();
   const root = doc.contents;
-  if (!root || !isMap(root)) return settings;
+  if (!root || !isMap(root)) return defaultSettings();
   const node = root.get('project', true) as YamlNode | undefined;
-  if (!node || !isMap(node)) return settings;
-  const p = node.toJSON() as Record<string, unknown>;
+  if (!node || !isMap(node)) return defaultSettings();
+  return settingsFrom(node.toJSON() as Record<string, unknown>, (detail) => {
+    const at = node.get('speaker_pattern', true) as YamlNode | undefined;
+    diagnostics.push(diagnostic(DiagnosticCodes.codebookPattern, at ? rangeSpan(at) : rangeSpan(node), { detail }));
+  });
+}
+
+/** The settings of a `project:` section; a speaker pattern that is no regular expression goes to `badPattern`. */
+function settingsFrom(p: Record<string, unknown>, badPattern: (detail: string) => void): ProjectSettings {
+  const settings = defaultSettings();
   const strings = (v: unknown): string[] | undefined =>
     Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : undefined;
   if (typeof p.language === 'string') settings.language = p.language;
@@ -288,14 +412,8 @@ function readSettings(doc: Document.Parsed, diagnostics: Diagnostic[]): ProjectS
   if (exclude) settings.exclude = [...settings.exclude, ...exclude];
   if (typeof p.speaker_pattern === 'string') {
     const compiled = compileSpeakerPattern(p.speaker_pattern);
-    if (typeof compiled === 'string') {
-      const at = node.get('speaker_pattern', true) as YamlNode | undefined;
-      diagnostics.push(
-        diagnostic(DiagnosticCodes.codebookPattern, at ? rangeSpan(at) : rangeSpan(node), { detail: compiled }),
-      );
-    } else {
-      settings.speakerPattern = compiled;
-    }
+    if (typeof compiled === 'string') badPattern(compiled);
+    else settings.speakerPattern = compiled;
   }
   const interviewers = strings(p.interviewers);
   if (interviewers) settings.interviewers = new Set(interviewers);
