@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { analysisSection, measureAnalysis } from './analysisBench';
 import { ensureCorpus } from './corpus';
 import { measureEngine, percentile, type EngineFigures } from './engineBench';
+import { measureFloor } from './floorBench';
 import { lspSection, measureLsp } from './lspBench';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -20,10 +21,16 @@ const EXAMPLE_CODEBOOK = path.join(ROOT, 'examples/stay-tuned/codebook.yaml');
 
 interface Row extends EngineFigures {
   rgMs?: number;
+  /** Reading the files and finding their lines and brackets, in a fresh process (floorBench.ts). */
+  floorMs?: number;
 }
 
 function child(): void {
   const dir = process.argv[3];
+  if (process.argv[4] === 'floor') {
+    process.stdout.write(JSON.stringify(measureFloor(dir)));
+    return;
+  }
   const edits = Number(process.argv[4]);
   const figures = measureEngine(dir, edits);
   process.stdout.write(JSON.stringify(figures));
@@ -53,19 +60,33 @@ function runChild(dir: string, edits: number): EngineFigures {
   return runs[1];
 }
 
+/** The floor (floorBench.ts): the median of three fresh processes. */
+function floorMs(dir: string): number {
+  const run = () =>
+    (JSON.parse(execFileSync(process.execPath, [__filename, '--child', dir, 'floor'], { encoding: 'utf8' })) as { ms: number }).ms;
+  return percentile([run(), run(), run()], 50);
+}
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const ms = (n: number | undefined) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(0));
 
-const COLD_INDEX_NOTE = `Why the cold index misses its target: \`rg -c\` counts one byte pattern with SIMD on every core; a cold
-index reads each file, finds its front matter, turns, paragraphs, tags and passages, checks every tag against the
-codebook, attributes each segment and counts it, in a process whose code has not been compiled yet. A profile
-(\`node --cpu-prof\` on \`loadProject\`) splits it roughly into: scanning bytes 25 %, making the digest and
-converting offsets to UTF-16 20 %, garbage collection 15 %, checking and counting 12 %, file system calls 11 %,
-and starting up (loading the code, reading the codebook) most of the rest.
+const COLD_INDEX_NOTE = `Why the cold index misses its target: \`rg -c\` looks for one byte pattern with SIMD on both
+cores and does nothing else. The *floor* column is what a JavaScript process cannot do without on the same files
+(\`scripts/bench/floorBench.ts\`): read the codebook, list the transcripts, read each file and find its line ends and
+its \`[[\`, \`{{\` and \`}}\` with native \`Buffer#indexOf\`, keeping nothing but counts. That alone takes about three
+times as long as ripgrep, in a fresh process whose code V8 has yet to compile, which leaves less than twice
+ripgrep's time for everything the index is for: front matter, turns, paragraphs, passages, UTF-16 positions, the
+codebook check, attribution and counts.
+A profile (\`node --cpu-prof\` on \`loadProject\`, 1,000 transcripts) splits the cold index roughly into: scanning
+bytes into turns, paragraphs, tags and passages 33 %, converting offsets to UTF-16 and filling the digest's arrays
+24 %, reading files 10–20 %, checking tags against the codebook 12 %, counting 4 %, reading the codebook 4 %,
+listing files 2 %; garbage collection runs through all of these (about 15 %).
 What brought it from about 2.8 s to this: scanning bytes instead of decoding strings, digests and segments in typed
-arrays instead of objects, a schema validator compiled ahead of time, no closure per file in hot loops. Indexing on
-a second thread (worker threads with transferred digests) was measured and was slower on this 2-core machine: two
-busy threads ran at about 1.45× the throughput of one, and checking the digests on the main thread ate the gain.`;
+arrays taken from slabs instead of objects, tag paths decoded once per distinct path, each path checked against the
+codebook once, a schema validator compiled ahead of time, a quick YAML reading of a codebook without problems.
+Indexing on a second thread (worker threads with transferred digests) was measured and was slower on this 2-core
+machine: two busy threads ran at about 1.3–1.45× the throughput of one, and checking the digests on the main thread
+ate the gain.`;
 
 /** The engine's targets with what was measured, and whether each is met. */
 function targetsTable(rows: Row[]): string {
@@ -104,16 +125,16 @@ async function main(): Promise<void> {
     process.stderr.write('measuring… ');
     const figures = runChild(dir, size === 1000 ? 200 : 0);
     const rgMs = ripgrepMs(dir);
-    rows.push({ ...figures, rgMs });
+    rows.push({ ...figures, rgMs, floorMs: floorMs(dir) });
     process.stderr.write('done\n');
   }
 
   const table = [
-    '| transcripts | corpus (MB) | segments | cold read + parse + index (ms) | `rg -c` same files (ms) | ratio | heap after index (MB) | heap / corpus | RSS (MB) |',
-    '|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| transcripts | corpus (MB) | segments | cold read + parse + index (ms) | `rg -c` same files (ms) | ratio | floor (ms) | heap after index (MB) | heap / corpus | RSS (MB) |',
+    '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...rows.map(
       (r) =>
-        `| ${r.documents} | ${mb(r.corpusBytes)} | ${r.segments} | ${ms(r.coldIndexMs)} | ${ms(r.rgMs)} | ${r.rgMs ? (r.coldIndexMs / r.rgMs).toFixed(1) + '×' : 'n/a'} | ${mb(r.heapUsedBytes)} | ${(r.heapUsedBytes / r.corpusBytes).toFixed(2)}× | ${mb(r.rssBytes)} |`,
+        `| ${r.documents} | ${mb(r.corpusBytes)} | ${r.segments} | ${ms(r.coldIndexMs)} | ${ms(r.rgMs)} | ${r.rgMs ? (r.coldIndexMs / r.rgMs).toFixed(1) + '×' : 'n/a'} | ${ms(r.floorMs)} | ${mb(r.heapUsedBytes)} | ${(r.heapUsedBytes / r.corpusBytes).toFixed(2)}× | ${mb(r.rssBytes)} |`,
     ),
   ].join('\n');
   const update = rows.find((r) => r.updateMedianMs !== undefined);
@@ -141,6 +162,8 @@ with memos). Each corpus is measured in three fresh Node processes after one war
 warm for Codeboom as for ripgrep), and the run with the median cold-index time is reported. Heap is \`heapUsed\`
 after a forced garbage collection, minus the heap before loading; on the 12-transcript corpus it is mostly the
 codebook and the tables every project has, whatever its size.
+*Floor* is a reference measured the same way (\`scripts/bench/floorBench.ts\`): reading the codebook, listing the
+transcripts, reading them and finding their line ends and brackets, and nothing else.
 
 ## Engine
 

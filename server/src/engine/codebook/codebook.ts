@@ -135,21 +135,8 @@ function readQuickly(text: string): Codebook | undefined {
     return true;
   };
   if (isRecord(value.codes) && !read(value.codes, undefined, 0, roots)) return undefined;
-  const diagnostics: Diagnostic[] = [];
-  const aliases = aliasTable(codes, diagnostics);
-  checkMerges(codes, aliases, diagnostics);
-  if (diagnostics.length > 0) return undefined;
-  return {
-    text,
-    title: toLocalized(value.title),
-    settings,
-    codes,
-    roots,
-    aliases,
-    diagnostics,
-    parsed: true,
-    languages: collectLanguages(codes),
-  };
+  const codebook = assemble(text, value.title, settings, codes, roots, []);
+  return codebook.diagnostics.length > 0 ? undefined : codebook;
 }
 
 const NO_SPAN: Span = { start: 0, end: 0 };
@@ -225,22 +212,8 @@ export function parseCodebookWithPositions(text: string): Codebook {
     readCodes(codesNode.items as Pair<unknown, unknown>[], undefined, 0, codes, roots, diagnostics, counter);
   }
 
-  const aliases = aliasTable(codes, diagnostics);
-  checkMerges(codes, aliases, diagnostics);
-
   const top = doc.contents && isMap(doc.contents) ? (doc.contents.toJSON() as Record<string, unknown>) : {};
-  const languages = collectLanguages(codes);
-  return {
-    text,
-    title: toLocalized(top.title),
-    settings,
-    codes,
-    roots,
-    aliases,
-    diagnostics,
-    parsed: true,
-    languages,
-  };
+  return assemble(text, top.title, settings, codes, roots, diagnostics);
 }
 
 /** A code from its entry's values; where it stands in the file is the caller's to say. */
@@ -324,6 +297,20 @@ function readCodes(
       readCodes(childNode.items as Pair<unknown, unknown>[], code, depth + 1, codes, [], diagnostics, counter);
     }
   }
+}
+
+/** The codebook from its codes, once aliases and merges are checked (problems go to `diagnostics`). */
+function assemble(
+  text: string,
+  title: unknown,
+  settings: ProjectSettings,
+  codes: Map<string, Code>,
+  roots: string[],
+  diagnostics: Diagnostic[],
+): Codebook {
+  const aliases = aliasTable(codes, diagnostics);
+  checkMerges(codes, aliases, diagnostics);
+  return { text, title: toLocalized(title), settings, codes, roots, aliases, diagnostics, parsed: true, languages: collectLanguages(codes) };
 }
 
 /** Old path → current path; an alias that is a code's path, or another code's alias, is a problem. */

@@ -1,0 +1,39 @@
+/**
+ * A reference for the cold index: the least any JavaScript indexer of these files has to do. It lists
+ * the transcripts, reads each one with the same reader as the engine, and finds every line end and every
+ * `[[`, `{{` and `}}` with Buffer#indexOf (native code), keeping only counts: no front matter, turns,
+ * paragraphs, paths, positions or codebook. Run in a fresh process, like the cold index.
+ */
+import * as path from 'node:path';
+import { FileReader, listTranscripts, readCodebook } from '../../server/src/node/projectFiles';
+
+function countPairs(bytes: Uint8Array & { indexOf(value: number, from: number): number }, c: number): number {
+  let count = 0;
+  let i = bytes.indexOf(c, 0);
+  while (i >= 0 && i + 1 < bytes.length) {
+    if (bytes[i + 1] === c) {
+      count++;
+      i = bytes.indexOf(c, i + 2);
+    } else {
+      i = bytes.indexOf(c, i + 1);
+    }
+  }
+  return count;
+}
+
+/** Milliseconds to read the project's transcripts and find their lines and brackets. */
+export function measureFloor(root: string): { ms: number; lines: number; marks: number } {
+  const start = process.hrtime.bigint();
+  const { codebook } = readCodebook(root);
+  const reader = new FileReader();
+  let lines = 0;
+  let marks = 0;
+  for (const rel of listTranscripts(root, codebook)) {
+    const read = reader.read(path.join(root, rel), rel);
+    if (!read.ok) continue;
+    const bytes = read.bytes;
+    for (let i = bytes.indexOf(10, 0); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+    marks += countPairs(bytes, 0x5b) + countPairs(bytes, 0x7b) + countPairs(bytes, 0x7d);
+  }
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, lines, marks };
+}
