@@ -70,12 +70,12 @@ function floorMs(dir: string): number {
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const ms = (n: number | undefined) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(0));
 
-const COLD_INDEX_NOTE = `Why the cold index misses its target: \`rg -c\` looks for one byte pattern with SIMD on both
+const coldIndexNote = (floorRatio: string, left: string) => `Why the cold index misses its target: \`rg -c\` looks for one byte pattern with SIMD on both
 cores and does nothing else. The *floor* column is what a JavaScript process cannot do without on the same files
 (\`scripts/bench/floorBench.ts\`): read the codebook, list the transcripts, read each file and find its line ends and
-its \`[[\`, \`{{\` and \`}}\` with native \`Buffer#indexOf\`, keeping nothing but counts. That alone takes about three
-times as long as ripgrep, in a fresh process whose code V8 has yet to compile, which leaves less than twice
-ripgrep's time for everything the index is for: front matter, turns, paragraphs, passages, UTF-16 positions, the
+its \`[[\`, \`{{\` and \`}}\` with native \`Buffer#indexOf\`, keeping nothing but counts. That alone took ${floorRatio}× ripgrep's
+time here, in a fresh process whose code V8 has yet to compile, which leaves ${left}× ripgrep's time for everything
+the index is for: front matter, turns, paragraphs, passages, UTF-16 positions, the
 codebook check, attribution and counts.
 A profile (\`node --cpu-prof\` on \`loadProject\`, 1,000 transcripts) splits the cold index roughly into: scanning
 bytes into turns, paragraphs, tags and passages 33 %, converting offsets to UTF-16 and filling the digest's arrays
@@ -102,7 +102,10 @@ function targetsTable(rows: Row[]): string {
   }
   const worst = rows.filter((r) => r.documents >= 1000).reduce((m, r) => Math.max(m, r.heapUsedBytes / r.corpusBytes), 0);
   if (worst > 0) lines.push(`| heap under 3× the corpus | at most ${worst.toFixed(2)}× | ${verdict(worst < 3)} |`);
-  if (thousand?.rgMs !== undefined && thousand.coldIndexMs > 5 * thousand.rgMs) lines.push('', COLD_INDEX_NOTE);
+  if (thousand?.rgMs !== undefined && thousand.floorMs !== undefined && thousand.coldIndexMs > 5 * thousand.rgMs) {
+    const floorRatio = thousand.floorMs / thousand.rgMs;
+    lines.push('', coldIndexNote(floorRatio.toFixed(1), Math.max(0, 5 - floorRatio).toFixed(1)));
+  }
   return lines.join('\n');
 }
 
