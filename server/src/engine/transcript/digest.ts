@@ -13,14 +13,10 @@ import type { Diagnostic, Span } from '../diagnostics';
 import { heapInt32, type Int32Source } from '../int32Slab';
 import { Utf8Offsets } from '../text/utf8';
 import type { FrontMatter } from './frontMatter';
-import { scanTranscript, type Coding, type Tag, type TranscriptStructure } from './scan';
+import { CODING_FIELDS, scanColumns, TAG_FIELDS, type Coding, type Tag, type TranscriptStructure } from './scan';
 import type { SpeakerSettings } from './speakers';
 import type { ParsedTranscript } from './transcript';
 
-/** Per tag in `tagData`: span, path, memo (-1 without), passage, paragraph, well-formed (0/1). */
-const TAG_FIELDS = 9;
-/** Per coding in `codingData`: tag, span, paragraph, passage, turn. */
-const CODING_FIELDS = 6;
 
 export class TranscriptDigest {
   private tagsRef: WeakRef<Tag[]> | undefined;
@@ -212,19 +208,8 @@ export function makeDigest(
     codingData[o + 4] = c.passage;
     codingData[o + 5] = c.turn;
   }
-  const problems = convert === same ? s.problems : s.problems.map((d) => ({ ...d, span: { start: convert(d.span.start), end: convert(d.span.end) } }));
-  let frontMatter = s.frontMatter;
-  if (frontMatter && convert !== same) {
-    const span = (x: Span): Span => ({ start: convert(x.start), end: convert(x.end) });
-    const keySpans: Record<string, Span> = {};
-    for (const k of Object.keys(frontMatter.keySpans)) keySpans[k] = span(frontMatter.keySpans[k]);
-    frontMatter = {
-      ...frontMatter,
-      span: span(frontMatter.span),
-      participantSpan: frontMatter.participantSpan ? span(frontMatter.participantSpan) : undefined,
-      keySpans,
-    };
-  }
+  const problems = convertProblems(s.problems, convert);
+  const frontMatter = convertFrontMatter(s.frontMatter, convert);
   const lineStarts = arrays.alloc(s.lineStarts.length);
   for (let i = 0; i < lineStarts.length; i++) lineStarts[i] = convert(s.lineStarts[i]);
   return new TranscriptDigest(
@@ -241,11 +226,68 @@ export function makeDigest(
   );
 }
 
-/** @param arrays where the digest's arrays come from (see int32Slab.ts) */
+function convertProblems(problems: Diagnostic[], convert: (offset: number) => number): Diagnostic[] {
+  return convert === same ? problems : problems.map((d) => ({ ...d, span: { start: convert(d.span.start), end: convert(d.span.end) } }));
+}
+
+function convertFrontMatter(frontMatter: FrontMatter | undefined, convert: (offset: number) => number): FrontMatter | undefined {
+  if (!frontMatter || convert === same) return frontMatter;
+  const span = (x: Span): Span => ({ start: convert(x.start), end: convert(x.end) });
+  const keySpans: Record<string, Span> = {};
+  for (const k of Object.keys(frontMatter.keySpans)) keySpans[k] = span(frontMatter.keySpans[k]);
+  return {
+    ...frontMatter,
+    span: span(frontMatter.span),
+    participantSpan: frontMatter.participantSpan ? span(frontMatter.participantSpan) : undefined,
+    keySpans,
+  };
+}
+
+/**
+ * The digest of a file's bytes, straight from the scanner's columns: their tag and coding records are
+ * laid out as the digest's, so they are copied and their offsets converted to UTF-16 in place.
+ * @param arrays where the digest's arrays come from (see int32Slab.ts)
+ */
 export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings, arrays: Int32Source = heapInt32): TranscriptDigest {
-  const s = scanTranscript(bytes, settings);
+  const c = scanColumns(bytes, settings);
   const offsets = new Utf8Offsets(bytes);
-  return makeDigest(s, offsets.toUtf16(bytes.length), (o) => offsets.toUtf16(o), arrays);
+  const length = offsets.toUtf16(bytes.length);
+  const tagData = arrays.alloc(c.tagCount * TAG_FIELDS);
+  tagData.set(c.tags.subarray(0, tagData.length));
+  // In ascending order within each tag, so that the converter walks forward instead of searching.
+  for (let o = 0; o < tagData.length; o += TAG_FIELDS) {
+    tagData[o] = offsets.toUtf16(tagData[o]);
+    tagData[o + 2] = offsets.toUtf16(tagData[o + 2]);
+    tagData[o + 3] = offsets.toUtf16(tagData[o + 3]);
+    if (tagData[o + 4] >= 0) {
+      tagData[o + 4] = offsets.toUtf16(tagData[o + 4]);
+      tagData[o + 5] = offsets.toUtf16(tagData[o + 5]);
+    }
+    tagData[o + 1] = offsets.toUtf16(tagData[o + 1]);
+  }
+  const codingData = arrays.alloc(c.codingCount * CODING_FIELDS);
+  codingData.set(c.codings.subarray(0, codingData.length));
+  for (let o = 0; o < codingData.length; o += CODING_FIELDS) {
+    codingData[o + 1] = offsets.toUtf16(codingData[o + 1]);
+    codingData[o + 2] = offsets.toUtf16(codingData[o + 2]);
+  }
+  const lineStarts = arrays.alloc(c.lineCount);
+  for (let i = 0; i < lineStarts.length; i++) lineStarts[i] = offsets.toUtf16(c.lineStarts[i]);
+  const convert = (o: number) => offsets.toUtf16(o);
+  const paths: string[] = new Array(c.tagCount);
+  for (let i = 0; i < c.tagCount; i++) paths[i] = intern(c.paths[i]);
+  return new TranscriptDigest(
+    length,
+    lineStarts,
+    convertFrontMatter(c.frontMatter, convert),
+    c.speakers.map(intern),
+    c.paragraphCount,
+    convertProblems(c.problems, convert),
+    paths,
+    tagData,
+    c.memos,
+    codingData,
+  );
 }
 
 export function digestParsed(parsed: ParsedTranscript): TranscriptDigest {

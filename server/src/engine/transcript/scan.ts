@@ -106,27 +106,97 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const BAR = 0x7c;
 
+/** Fields per record in the columns of a scan (the tag and coding layouts are the digest's). */
+export const TAG_FIELDS = 9; // span, path span, memo span (-1 without), passage, paragraph, well-formed (0/1)
+export const CODING_FIELDS = 6; // tag, span, paragraph, passage, turn
+const TURN_FIELDS = 5; // label span, span, content start
+const PARAGRAPH_FIELDS = 4; // span, content start, turn
+const PASSAGE_FIELDS = 9; // open span, close span, content span, paragraph, closed (0/1), number of tags
+const MARKUP_FIELDS = 2;
+
+/**
+ * What the scanner finds, as columns of byte offsets rather than objects: a corpus has hundreds of
+ * thousands of tags, and the index keeps them in typed arrays anyway. The arrays are reused by the next
+ * scan, so a caller copies what it keeps before scanning again; `structureOf` makes the objects.
+ */
+export interface ScanColumns {
+  readonly length: number;
+  readonly frontMatter?: FrontMatter;
+  readonly bodyStart: number;
+  readonly lineStarts: Int32Array;
+  readonly lineCount: number;
+  readonly turns: Int32Array;
+  readonly turnCount: number;
+  readonly speakers: readonly string[];
+  readonly paragraphs: Int32Array;
+  readonly paragraphCount: number;
+  readonly tags: Int32Array;
+  readonly tagCount: number;
+  readonly paths: readonly string[];
+  readonly memos: ReadonlyMap<number, string>;
+  readonly passages: Int32Array;
+  readonly passageCount: number;
+  readonly labels: ReadonlyMap<number, string>;
+  readonly markup: Int32Array;
+  readonly markupCount: number;
+  readonly codings: Int32Array;
+  readonly codingCount: number;
+  readonly problems: Diagnostic[];
+}
+
+/** The arrays every scan writes into, grown as needed and kept for the next scan. */
+const scratch: Record<'lineStarts' | 'turns' | 'paragraphs' | 'tags' | 'passages' | 'markup' | 'codings' | 'words', Int32Array> = {
+  lineStarts: new Int32Array(1024),
+  turns: new Int32Array(256 * TURN_FIELDS),
+  paragraphs: new Int32Array(256 * PARAGRAPH_FIELDS),
+  tags: new Int32Array(256 * TAG_FIELDS),
+  passages: new Int32Array(128 * PASSAGE_FIELDS),
+  markup: new Int32Array(512 * MARKUP_FIELDS),
+  codings: new Int32Array(256 * CODING_FIELDS),
+  /** Per paragraph: its words' start and end once a tag has asked for them, else -1. */
+  words: new Int32Array(256 * 2),
+};
+
+/** `array` with room for at least `needed` elements: itself, or a copy twice as large. */
+function room(array: Int32Array, needed: number): Int32Array {
+  if (needed <= array.length) return array;
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/** Arrays above this many elements are not kept after a scan, so one huge file does not hold memory. */
+const KEEP_LIMIT = 1 << 20;
+
 export function scanTranscript(bytes: Uint8Array, settings: SpeakerSettings): TranscriptStructure {
+  return structureOf(scanColumns(bytes, settings));
+}
+
+export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanColumns {
   const n = bytes.length;
-  const lineStarts = computeLineStarts(bytes);
-  const lineEnd = (line: number) => contentEnd(bytes, lineStarts, line);
+  const lineCount = computeLineStarts(bytes);
+  const lineStarts = scratch.lineStarts;
+  const lineEnd = (line: number) => contentEnd(bytes, lineStarts, lineCount, line);
   const problems: Diagnostic[] = [];
-  const { frontMatter, bodyStart } = scanFrontMatter(bytes, lineStarts, lineEnd, problems);
+  const { frontMatter, bodyStart } = scanFrontMatter(bytes, lineStarts.subarray(0, lineCount), lineEnd, problems);
 
   // Turns and paragraphs, line by line.
   const matchSpeaker = speakerMatcher(settings);
-  const turns: Turn[] = [];
-  const paragraphs: Paragraph[] = [];
-  let open: Paragraph | undefined;
+  const speakers: string[] = [];
+  let turns = scratch.turns;
+  let turnCount = 0;
+  let paragraphs = scratch.paragraphs;
+  let paragraphCount = 0;
+  let open = -1;
   let firstLine = 0;
-  while (firstLine < lineStarts.length && lineStarts[firstLine] < bodyStart) firstLine++;
-  for (let line = firstLine; line < lineStarts.length; line++) {
+  while (firstLine < lineCount && lineStarts[firstLine] < bodyStart) firstLine++;
+  for (let line = firstLine; line < lineCount; line++) {
     const start = lineStarts[line];
     const end = lineEnd(line);
     let content = start;
     for (let k = 0; content < end && (k = spaceLengthAt(bytes, content, end)) > 0; ) content += k;
     if (content >= end) {
-      open = undefined;
+      open = -1;
       continue;
     }
     // Passage marks and tags may stand before a speaker label (imports put them wherever a coding starts).
@@ -134,37 +204,67 @@ export function scanTranscript(bytes: Uint8Array, settings: SpeakerSettings): Tr
     if (m) {
       let contentStart = m.end;
       for (let k = 0; contentStart < end && (k = spaceLengthAt(bytes, contentStart, end)) > 0; ) contentStart += k;
-      if (turns.length > 0) closeTurn(turns[turns.length - 1], paragraphs);
-      turns.push({ speaker: m.speaker, labelSpan: { start: m.labelStart, end: m.labelEnd }, span: { start, end }, contentStart });
-      open = { span: { start, end }, contentStart, turn: turns.length - 1 };
-      paragraphs.push(open);
+      if (turnCount > 0) closeTurn(turns, turnCount - 1, paragraphs, paragraphCount);
+      turns = scratch.turns = room(turns, (turnCount + 1) * TURN_FIELDS);
+      const t = turnCount * TURN_FIELDS;
+      turns[t] = m.labelStart;
+      turns[t + 1] = m.labelEnd;
+      turns[t + 2] = start;
+      turns[t + 3] = end;
+      turns[t + 4] = contentStart;
+      speakers.push(m.speaker);
+      turnCount++;
+      paragraphs = scratch.paragraphs = room(paragraphs, (paragraphCount + 1) * PARAGRAPH_FIELDS);
+      open = paragraphCount++;
+      const o = open * PARAGRAPH_FIELDS;
+      paragraphs[o] = start;
+      paragraphs[o + 1] = end;
+      paragraphs[o + 2] = contentStart;
+      paragraphs[o + 3] = turnCount - 1;
       continue;
     }
-    if (open) {
-      open.span.end = end;
+    if (open >= 0) {
+      paragraphs[open * PARAGRAPH_FIELDS + 1] = end;
     } else {
-      open = { span: { start, end }, contentStart: content, turn: turns.length - 1 };
-      paragraphs.push(open);
+      paragraphs = scratch.paragraphs = room(paragraphs, (paragraphCount + 1) * PARAGRAPH_FIELDS);
+      open = paragraphCount++;
+      const o = open * PARAGRAPH_FIELDS;
+      paragraphs[o] = start;
+      paragraphs[o + 1] = end;
+      paragraphs[o + 2] = content;
+      paragraphs[o + 3] = turnCount - 1;
     }
   }
-  if (turns.length > 0) closeTurn(turns[turns.length - 1], paragraphs);
+  if (turnCount > 0) closeTurn(turns, turnCount - 1, paragraphs, paragraphCount);
 
   // Tags and passages, in the order their marks appear.
-  const tags: Tag[] = [];
-  const passages: Passage[] = [];
-  const markup: Span[] = [];
+  let tags = scratch.tags;
+  let tagCount = 0;
+  const paths: string[] = [];
+  const memos = new Map<number, string>();
+  let passages = scratch.passages;
+  let passageCount = 0;
+  const labels = new Map<number, string>();
+  let markup = scratch.markup;
+  let markupCount = 0;
+  const pushMarkup = (start: number, end: number) => {
+    markup = scratch.markup = room(markup, (markupCount + 1) * MARKUP_FIELDS);
+    markup[markupCount * MARKUP_FIELDS] = start;
+    markup[markupCount * MARKUP_FIELDS + 1] = end;
+    markupCount++;
+  };
   const unlabelled: number[] = [];
   const labelled = new Map<string, number>();
   let chainEnd = -1;
   let chainPassage = -1;
   let para = 0;
   const paragraphAt = (offset: number): number => {
-    while (para < paragraphs.length && paragraphs[para].span.end < offset) para++;
-    return para < paragraphs.length && paragraphs[para].span.start <= offset ? para : -1;
+    while (para < paragraphCount && paragraphs[para * PARAGRAPH_FIELDS + 1] < offset) para++;
+    return para < paragraphCount && paragraphs[para * PARAGRAPH_FIELDS] <= offset ? para : -1;
   };
   let line = 0;
   const lineOf = (offset: number): number => {
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+    while (line + 1 < lineCount && lineStarts[line + 1] <= offset) line++;
     return line;
   };
 
@@ -182,19 +282,27 @@ export function scanTranscript(bytes: Uint8Array, settings: SpeakerSettings): Tr
         problems.push(diagnostic(DiagnosticCodes.tagUnclosed, { start: at, end: eol }));
         resume = at + 2;
       } else {
-        const tag = readTag(bytes, at, close);
-        tag.paragraph = paragraphAt(at);
+        tags = scratch.tags = room(tags, (tagCount + 1) * TAG_FIELDS);
+        const o = tagCount * TAG_FIELDS;
+        const tag = readTag(bytes, at, close, tags, o);
+        paths.push(tag.path);
+        if (tag.memo !== undefined) memos.set(tagCount, tag.memo);
+        const paragraph = paragraphAt(at);
+        tags[o + 7] = paragraph;
         if (at === chainEnd && chainPassage >= 0) {
-          tag.passage = chainPassage;
-          passages[chainPassage].tags.push(tags.length);
+          tags[o + 6] = chainPassage;
+          passages[chainPassage * PASSAGE_FIELDS + 8]++;
           chainEnd = close + 2;
-          markup.push({ start: at, end: close + 2 });
+          pushMarkup(at, close + 2);
         } else {
+          tags[o + 6] = -1;
           chainPassage = -1;
-          markup.push(paragraphTagMarkup(bytes, at, close + 2, tag.paragraph >= 0 ? paragraphs[tag.paragraph] : undefined, markup));
+          const floor = Math.max(paragraph >= 0 ? paragraphs[paragraph * PARAGRAPH_FIELDS + 2] : 0, markupCount > 0 ? markup[markupCount * MARKUP_FIELDS - 1] : 0);
+          const contentStart = paragraph >= 0 ? paragraphs[paragraph * PARAGRAPH_FIELDS + 2] : undefined;
+          paragraphTagMarkup(bytes, at, close + 2, floor, contentStart, pushMarkup);
         }
-        if (!tag.wellFormed) problems.push(diagnostic(DiagnosticCodes.tagMalformed, { ...tag.span }, { path: tag.path }));
-        tags.push(tag);
+        if (tags[o + 8] === 0) problems.push(diagnostic(DiagnosticCodes.tagMalformed, { start: at, end: close + 2 }, { path: tag.path }));
+        tagCount++;
         resume = close + 2;
       }
     } else if (at === nextOpen) {
@@ -208,18 +316,21 @@ export function scanTranscript(bytes: Uint8Array, settings: SpeakerSettings): Tr
           end = j + 1;
         }
       }
-      const index = passages.length;
-      passages.push({
-        openSpan: { start: at, end },
-        closeSpan: { start: n, end: n },
-        label,
-        content: { start: end, end: n },
-        tags: [],
-        paragraph: paragraphAt(at),
-        closed: false,
-      });
-      markup.push({ start: at, end });
+      const index = passageCount++;
+      passages = scratch.passages = room(passages, passageCount * PASSAGE_FIELDS);
+      const o = index * PASSAGE_FIELDS;
+      passages[o] = at;
+      passages[o + 1] = end;
+      passages[o + 2] = n;
+      passages[o + 3] = n;
+      passages[o + 4] = end;
+      passages[o + 5] = n;
+      passages[o + 6] = paragraphAt(at);
+      passages[o + 7] = 0;
+      passages[o + 8] = 0;
+      pushMarkup(at, end);
       if (label !== undefined) {
+        labels.set(index, label);
         if (labelled.has(label)) {
           problems.push(diagnostic(DiagnosticCodes.passageMalformed, { start: at, end }, { label, detail: 'label-in-use' }));
         } else {
@@ -241,17 +352,19 @@ export function scanTranscript(bytes: Uint8Array, settings: SpeakerSettings): Tr
           end = j;
         }
       }
-      markup.push({ start: at, end });
+      pushMarkup(at, end);
       const index = label !== undefined ? labelled.get(label) : unlabelled.pop();
       if (index === undefined) {
         problems.push(diagnostic(DiagnosticCodes.passageUnopened, { start: at, end }, { label }));
         chainPassage = -1;
       } else {
         if (label !== undefined) labelled.delete(label);
-        const p = passages[index];
-        p.closeSpan = { start: at, end };
-        p.content = { start: p.openSpan.end, end: at };
-        p.closed = true;
+        const o = index * PASSAGE_FIELDS;
+        passages[o + 2] = at;
+        passages[o + 3] = end;
+        passages[o + 4] = passages[o + 1];
+        passages[o + 5] = at;
+        passages[o + 7] = 1;
         chainEnd = end;
         chainPassage = index;
       }
@@ -262,14 +375,126 @@ export function scanTranscript(bytes: Uint8Array, settings: SpeakerSettings): Tr
     if (nextClose >= 0 && nextClose < resume) nextClose = findPair(bytes, CLOSE_BRACE, resume);
   }
 
-  for (const p of passages) {
-    if (!p.closed) problems.push(diagnostic(DiagnosticCodes.passageUnclosed, { ...p.openSpan }, { label: p.label }));
-    else if (p.tags.length === 0) problems.push(diagnostic(DiagnosticCodes.passageUncoded, { ...p.closeSpan }, { label: p.label }));
+  for (let p = 0; p < passageCount; p++) {
+    const o = p * PASSAGE_FIELDS;
+    const label = labels.get(p);
+    if (passages[o + 7] === 0) problems.push(diagnostic(DiagnosticCodes.passageUnclosed, { start: passages[o], end: passages[o + 1] }, { label }));
+    else if (passages[o + 8] === 0) problems.push(diagnostic(DiagnosticCodes.passageUncoded, { start: passages[o + 2], end: passages[o + 3] }, { label }));
   }
 
-  markup.sort((a, b) => a.start - b.start);
-  const codings = collectCodings(bytes, tags, passages, paragraphs, turns, markup);
-  return { frontMatter, bodyStart, turns, paragraphs, tags, passages, markup, codings, problems, lineStarts };
+  // Marks are met in the order of the text and no markup reaches back past the one before, so the
+  // markup is sorted as it is found.
+  const columns = {
+    length: n,
+    frontMatter,
+    bodyStart,
+    lineStarts,
+    lineCount,
+    turns,
+    turnCount,
+    speakers,
+    paragraphs,
+    paragraphCount,
+    tags,
+    tagCount,
+    paths,
+    memos,
+    passages,
+    passageCount,
+    labels,
+    markup,
+    markupCount,
+    codings: scratch.codings,
+    codingCount: 0,
+    problems,
+  };
+  collectCodings(bytes, columns);
+  if (scratch.lineStarts.length > KEEP_LIMIT || scratch.tags.length > KEEP_LIMIT || scratch.codings.length > KEEP_LIMIT) releaseScratch();
+  return columns;
+}
+
+/** Lets a scan's large arrays go (the scan that made them still holds them). */
+function releaseScratch(): void {
+  scratch.lineStarts = new Int32Array(1024);
+  scratch.turns = new Int32Array(256 * TURN_FIELDS);
+  scratch.paragraphs = new Int32Array(256 * PARAGRAPH_FIELDS);
+  scratch.tags = new Int32Array(256 * TAG_FIELDS);
+  scratch.passages = new Int32Array(128 * PASSAGE_FIELDS);
+  scratch.markup = new Int32Array(512 * MARKUP_FIELDS);
+  scratch.codings = new Int32Array(256 * CODING_FIELDS);
+  scratch.words = new Int32Array(256 * 2);
+}
+
+/** The objects of a scan, with their offsets as in its columns. */
+export function structureOf(c: ScanColumns): TranscriptStructure {
+  const turns: Turn[] = [];
+  for (let i = 0; i < c.turnCount; i++) {
+    const o = i * TURN_FIELDS;
+    turns.push({
+      speaker: c.speakers[i],
+      labelSpan: { start: c.turns[o], end: c.turns[o + 1] },
+      span: { start: c.turns[o + 2], end: c.turns[o + 3] },
+      contentStart: c.turns[o + 4],
+    });
+  }
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < c.paragraphCount; i++) {
+    const o = i * PARAGRAPH_FIELDS;
+    paragraphs.push({ span: { start: c.paragraphs[o], end: c.paragraphs[o + 1] }, contentStart: c.paragraphs[o + 2], turn: c.paragraphs[o + 3] });
+  }
+  const passages: Passage[] = [];
+  for (let i = 0; i < c.passageCount; i++) {
+    const o = i * PASSAGE_FIELDS;
+    passages.push({
+      openSpan: { start: c.passages[o], end: c.passages[o + 1] },
+      closeSpan: { start: c.passages[o + 2], end: c.passages[o + 3] },
+      label: c.labels.get(i),
+      content: { start: c.passages[o + 4], end: c.passages[o + 5] },
+      tags: [],
+      paragraph: c.passages[o + 6],
+      closed: c.passages[o + 7] === 1,
+    });
+  }
+  const tags: Tag[] = [];
+  for (let i = 0; i < c.tagCount; i++) {
+    const o = i * TAG_FIELDS;
+    const d = c.tags;
+    const tag: Tag = {
+      span: { start: d[o], end: d[o + 1] },
+      path: c.paths[i],
+      pathSpan: { start: d[o + 2], end: d[o + 3] },
+      wellFormed: d[o + 8] === 1,
+      passage: d[o + 6],
+      paragraph: d[o + 7],
+    };
+    const memo = c.memos.get(i);
+    if (memo !== undefined) {
+      tag.memo = memo;
+      tag.memoSpan = { start: d[o + 4], end: d[o + 5] };
+    }
+    if (tag.passage >= 0) passages[tag.passage].tags.push(i);
+    tags.push(tag);
+  }
+  const markup: Span[] = [];
+  for (let i = 0; i < c.markupCount; i++) markup.push({ start: c.markup[i * MARKUP_FIELDS], end: c.markup[i * MARKUP_FIELDS + 1] });
+  const codings: Coding[] = [];
+  for (let i = 0; i < c.codingCount; i++) {
+    const o = i * CODING_FIELDS;
+    const d = c.codings;
+    codings.push({ tag: d[o], span: { start: d[o + 1], end: d[o + 2] }, paragraph: d[o + 3], passage: d[o + 4], turn: d[o + 5] });
+  }
+  return {
+    frontMatter: c.frontMatter,
+    bodyStart: c.bodyStart,
+    turns,
+    paragraphs,
+    tags,
+    passages,
+    markup,
+    codings,
+    problems: c.problems,
+    lineStarts: Array.from(c.lineStarts.subarray(0, c.lineCount)),
+  };
 }
 
 /** Where a line's text starts after any passage marks and tags at its very start. */
@@ -315,8 +540,11 @@ function findPair(bytes: Uint8Array, c: number, from: number): number {
   }
 }
 
-function computeLineStarts(bytes: Uint8Array): number[] {
-  const starts = [0];
+/** Writes where each line starts into the scratch array; returns the number of lines. */
+function computeLineStarts(bytes: Uint8Array): number {
+  let starts = scratch.lineStarts;
+  let count = 0;
+  starts[count++] = 0;
   const n = bytes.length;
   let cr = bytes.indexOf(CR);
   let i = 0;
@@ -326,13 +554,14 @@ function computeLineStarts(bytes: Uint8Array): number[] {
     if (lf < 0 && cr < 0) break;
     if (cr >= 0 && (lf < 0 || cr < lf)) i = bytes[cr + 1] === LF ? cr + 2 : cr + 1;
     else i = lf + 1;
-    starts.push(i);
+    if (count === starts.length) starts = scratch.lineStarts = room(starts, count + 1);
+    starts[count++] = i;
   }
-  return starts;
+  return count;
 }
 
-function contentEnd(bytes: Uint8Array, starts: readonly number[], line: number): number {
-  let end = line + 1 < starts.length ? starts[line + 1] : bytes.length;
+function contentEnd(bytes: Uint8Array, starts: Int32Array, count: number, line: number): number {
+  let end = line + 1 < count ? starts[line + 1] : bytes.length;
   if (end > starts[line] && bytes[end - 1] === LF) end--;
   if (end > starts[line] && bytes[end - 1] === CR) end--;
   return end;
@@ -343,7 +572,7 @@ const FRONT_MATTER_OPEN = [0x2d, 0x2d, 0x2d];
 /** Front matter is decoded as text (it is short) and its offsets turned back into bytes. */
 function scanFrontMatter(
   bytes: Uint8Array,
-  lineStarts: readonly number[],
+  lineStarts: ArrayLike<number>,
   lineEnd: (line: number) => number,
   problems: Diagnostic[],
 ): { frontMatter?: FrontMatter; bodyStart: number } {
@@ -416,44 +645,99 @@ function utf16LengthOf(bytes: Uint8Array, start: number, end: number): number {
   return units;
 }
 
-function collectCodings(bytes: Uint8Array, tags: Tag[], passages: Passage[], paragraphs: Paragraph[], turns: Turn[], markup: Span[]): Coding[] {
-  const codings: Coding[] = [];
-  const paragraphSpans = new Map<number, Span>();
-  tags.forEach((tag, i) => {
-    if (tag.passage >= 0) {
-      const p = passages[tag.passage];
-      if (!p.closed) return;
-      codings.push({ tag: i, span: { start: p.content.start, end: p.content.end }, paragraph: p.paragraph, passage: tag.passage, turn: turnAt(turns, p.openSpan.start) });
-    } else if (tag.paragraph >= 0) {
-      let span = paragraphSpans.get(tag.paragraph);
-      if (!span) {
-        const para = paragraphs[tag.paragraph];
-        span = trimmedContent(bytes, para.contentStart, para.span.end, markup);
-        paragraphSpans.set(tag.paragraph, span);
-      }
-      codings.push({ tag: i, span: { start: span.start, end: span.end }, paragraph: tag.paragraph, passage: -1, turn: paragraphs[tag.paragraph].turn });
+/** The codings of a scan's tags, written into its columns. */
+function collectCodings(bytes: Uint8Array, c: { -readonly [K in keyof ScanColumns]: ScanColumns[K] }): void {
+  let codings = scratch.codings;
+  let count = 0;
+  const words = (scratch.words = room(scratch.words, c.paragraphCount * 2));
+  words.fill(-1, 0, c.paragraphCount * 2);
+  for (let i = 0; i < c.tagCount; i++) {
+    const t = i * TAG_FIELDS;
+    const passage = c.tags[t + 6];
+    const paragraph = c.tags[t + 7];
+    let start: number;
+    let end: number;
+    let turn: number;
+    let where: number;
+    if (passage >= 0) {
+      const p = passage * PASSAGE_FIELDS;
+      if (c.passages[p + 7] === 0) continue;
+      start = c.passages[p + 4];
+      end = c.passages[p + 5];
+      where = c.passages[p + 6];
+      turn = turnIndexAt(c.turns, c.turnCount, c.passages[p]);
+    } else if (paragraph >= 0) {
+      const o = paragraph * PARAGRAPH_FIELDS;
+      if (words[paragraph * 2] < 0) trimmedContent(bytes, c.paragraphs[o + 2], c.paragraphs[o + 1], c.markup, c.markupCount, words, paragraph * 2);
+      start = words[paragraph * 2];
+      end = words[paragraph * 2 + 1];
+      where = paragraph;
+      turn = c.paragraphs[o + 3];
+    } else {
+      continue;
     }
-  });
-  return codings;
+    codings = scratch.codings = room(codings, (count + 1) * CODING_FIELDS);
+    const o = count * CODING_FIELDS;
+    codings[o] = i;
+    codings[o + 1] = start;
+    codings[o + 2] = end;
+    codings[o + 3] = where;
+    codings[o + 4] = passage;
+    codings[o + 5] = turn;
+    count++;
+  }
+  c.codings = codings;
+  c.codingCount = count;
 }
 
-/** A paragraph's words: its content without leading or trailing whitespace and markup. */
-function trimmedContent(bytes: Uint8Array, start: number, end: number, markup: Span[]): Span {
+/** A paragraph's words (its content without leading or trailing whitespace and markup), written to `out[at]`, `out[at + 1]`. */
+function trimmedContent(bytes: Uint8Array, start: number, end: number, markup: Int32Array, markupCount: number, out: Int32Array, at: number): void {
   let s = start;
   let e = end;
   for (;;) {
     for (let k = 0; s < e && (k = spaceLengthAt(bytes, s, e)) > 0; ) s += k;
-    const m = markupAt(markup, s);
-    if (m && s < e) s = Math.min(m.end, e);
+    const m = markupIndexAt(markup, markupCount, s);
+    if (m >= 0 && s < e) s = Math.min(markup[m * MARKUP_FIELDS + 1], e);
     else break;
   }
   for (;;) {
     for (let k = 0; e > s && (k = spaceLengthBefore(bytes, e, s)) > 0; ) e -= k;
-    const m = markupAt(markup, e - 1);
-    if (m && e > s) e = Math.max(m.start, s);
+    const m = markupIndexAt(markup, markupCount, e - 1);
+    if (m >= 0 && e > s) e = Math.max(markup[m * MARKUP_FIELDS], s);
     else break;
   }
-  return { start: s, end: e };
+  out[at] = s;
+  out[at + 1] = e;
+}
+
+/** The index of the markup span (in columns) containing `offset`, or -1. */
+function markupIndexAt(markup: Int32Array, count: number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < markup[mid * MARKUP_FIELDS]) hi = mid - 1;
+    else if (offset >= markup[mid * MARKUP_FIELDS + 1]) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The turn (in columns) that holds `offset`, or -1. */
+function turnIndexAt(turns: Int32Array, count: number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid * TURN_FIELDS + 2] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 /** The markup span containing `offset`, if any. */
@@ -488,9 +772,11 @@ export function turnAt(turns: readonly Turn[], offset: number): number {
 }
 
 /** Ends a turn at its last paragraph, so blank lines after it are not part of it. */
-function closeTurn(turn: Turn, paragraphs: Paragraph[]): void {
-  const last = paragraphs[paragraphs.length - 1];
-  if (last) turn.span.end = Math.max(turn.span.end, last.span.end);
+function closeTurn(turns: Int32Array, turn: number, paragraphs: Int32Array, paragraphCount: number): void {
+  if (paragraphCount === 0) return;
+  const end = paragraphs[(paragraphCount - 1) * PARAGRAPH_FIELDS + 1];
+  const t = turn * TURN_FIELDS + 3;
+  if (end > turns[t]) turns[t] = end;
 }
 
 const pathCache = new Map<string, boolean>();
@@ -504,7 +790,11 @@ const isWellFormedPath = (path: string): boolean => {
 };
 const pathStrings = new ByteStrings(isWellFormedPath);
 
-function readTag(bytes: Uint8Array, start: number, close: number): Tag {
+/**
+ * Reads the tag from `start` (its `[[`) to `close` (its `]]`) into `tags[o…]`: span, path span, memo
+ * span (-1 without) and whether its path is well formed; the caller fills in passage and paragraph.
+ */
+function readTag(bytes: Uint8Array, start: number, close: number, tags: Int32Array, o: number): { path: string; memo?: string } {
   const innerStart = start + 2;
   let bar = -1;
   for (let i = innerStart; i < close; i++) {
@@ -536,47 +826,53 @@ function readTag(bytes: Uint8Array, start: number, close: number): Tag {
     }
     wellFormed = isWellFormedPath(path);
   }
-  const tag: Tag = {
-    span: { start, end: close + 2 },
-    path,
-    pathSpan: { start: ps, end: pe },
-    wellFormed,
-    passage: -1,
-    paragraph: -1,
-  };
+  tags[o] = start;
+  tags[o + 1] = close + 2;
+  tags[o + 2] = ps;
+  tags[o + 3] = pe;
+  tags[o + 4] = -1;
+  tags[o + 5] = -1;
+  tags[o + 8] = wellFormed ? 1 : 0;
   if (bar >= 0) {
     const rawMemo = decodeUtf8(bytes, bar + 1, close);
     const memo = rawMemo.trim();
     if (memo) {
       const ms = bar + 1 + utf8Length(rawMemo, 0, rawMemo.length - rawMemo.trimStart().length);
-      tag.memo = memo;
-      tag.memoSpan = { start: ms, end: ms + utf8Length(memo) };
+      tags[o + 4] = ms;
+      tags[o + 5] = ms + utf8Length(memo);
+      return { path, memo };
     }
   }
-  return tag;
+  return { path };
 }
 
 /**
  * The markup of a paragraph tag: the tag with the spaces before it (or, at the start of the paragraph's
  * words, after it), so that `Zo is het. [[a]]` reads `Zo is het.` without the tag.
  */
-function paragraphTagMarkup(bytes: Uint8Array, start: number, end: number, para: Paragraph | undefined, markup: Span[]): Span {
-  const floor = Math.max(para?.contentStart ?? 0, markup.length > 0 ? markup[markup.length - 1].end : 0);
+function paragraphTagMarkup(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  floor: number,
+  contentStart: number | undefined,
+  push: (start: number, end: number) => void,
+): void {
   let s = start;
   while (s > floor && isHorizontalSpace(bytes[s - 1])) s--;
-  if (s < start && s > floor && !isLineBreak(bytes[s - 1])) return { start: s, end };
+  if (s < start && s > floor && !isLineBreak(bytes[s - 1])) return push(s, end);
   let e = end;
   while (e < bytes.length && isHorizontalSpace(bytes[e])) e++;
   if (
     e > end &&
-    (start === floor || start === para?.contentStart || isLineBreak(bytes[start - 1])) &&
+    (start === floor || start === contentStart || isLineBreak(bytes[start - 1])) &&
     e < bytes.length &&
     !isLineBreak(bytes[e]) &&
     bytes[e] !== OPEN_BRACKET
   ) {
-    return { start, end: e };
+    return push(start, e);
   }
-  return { start, end };
+  push(start, end);
 }
 
 function isLabelByte(c: number): boolean {
