@@ -188,6 +188,16 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
   let paragraphs = scratch.paragraphs;
   let paragraphCount = 0;
   let open = -1;
+  /** Adds a paragraph in the current turn; returns its index. */
+  const openParagraph = (start: number, end: number, contentStart: number): number => {
+    paragraphs = scratch.paragraphs = room(paragraphs, (paragraphCount + 1) * PARAGRAPH_FIELDS);
+    const o = paragraphCount * PARAGRAPH_FIELDS;
+    paragraphs[o] = start;
+    paragraphs[o + 1] = end;
+    paragraphs[o + 2] = contentStart;
+    paragraphs[o + 3] = turnCount - 1;
+    return paragraphCount++;
+  };
   let firstLine = 0;
   while (firstLine < lineCount && lineStarts[firstLine] < bodyStart) firstLine++;
   for (let line = firstLine; line < lineCount; line++) {
@@ -214,26 +224,11 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
       turns[t + 4] = contentStart;
       speakers.push(m.speaker);
       turnCount++;
-      paragraphs = scratch.paragraphs = room(paragraphs, (paragraphCount + 1) * PARAGRAPH_FIELDS);
-      open = paragraphCount++;
-      const o = open * PARAGRAPH_FIELDS;
-      paragraphs[o] = start;
-      paragraphs[o + 1] = end;
-      paragraphs[o + 2] = contentStart;
-      paragraphs[o + 3] = turnCount - 1;
+      open = openParagraph(start, end, contentStart);
       continue;
     }
-    if (open >= 0) {
-      paragraphs[open * PARAGRAPH_FIELDS + 1] = end;
-    } else {
-      paragraphs = scratch.paragraphs = room(paragraphs, (paragraphCount + 1) * PARAGRAPH_FIELDS);
-      open = paragraphCount++;
-      const o = open * PARAGRAPH_FIELDS;
-      paragraphs[o] = start;
-      paragraphs[o + 1] = end;
-      paragraphs[o + 2] = content;
-      paragraphs[o + 3] = turnCount - 1;
-    }
+    if (open >= 0) paragraphs[open * PARAGRAPH_FIELDS + 1] = end;
+    else open = openParagraph(start, end, content);
   }
   if (turnCount > 0) closeTurn(turns, turnCount - 1, paragraphs, paragraphCount);
 
