@@ -99,6 +99,44 @@ export class ResolvedTranscript {
   }
 }
 
+/**
+ * Per target (a paragraph or a passage), the first segment made of it, or -1: a table reused by every
+ * call, whose entries count only when stamped with the current call's number, so nothing is cleared.
+ */
+class TargetTable {
+  private stamps = new Int32Array(1024);
+  private firsts = new Int32Array(1024);
+  private call = 0;
+
+  begin(): this {
+    if (++this.call === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.call = 1;
+    }
+    return this;
+  }
+
+  get(target: number): number {
+    return target < this.stamps.length && this.stamps[target] === this.call ? this.firsts[target] : -1;
+  }
+
+  set(target: number, segment: number): void {
+    if (target >= this.stamps.length) {
+      const size = Math.max(target + 1, this.stamps.length * 2);
+      const stamps = new Int32Array(size);
+      stamps.set(this.stamps);
+      const firsts = new Int32Array(size);
+      firsts.set(this.firsts);
+      this.stamps = stamps;
+      this.firsts = firsts;
+    }
+    this.stamps[target] = this.call;
+    this.firsts[target] = segment;
+  }
+}
+
+const targets = new TargetTable();
+
 /** What the codebook makes of one tag path: the code it counts for, and what to say about it. */
 interface PathVerdict {
   /** The code's path, or undefined when the tag counts for nothing. */
@@ -110,9 +148,13 @@ interface PathVerdict {
 /** Verdicts by path, per codebook: a corpus writes the same few dozen paths in every transcript. */
 const verdicts = new WeakMap<Codebook, Map<string, PathVerdict>>();
 
-function verdictOf(codebook: Codebook, path: string): PathVerdict {
+function verdictsOf(codebook: Codebook): Map<string, PathVerdict> {
   let known = verdicts.get(codebook);
   if (!known) verdicts.set(codebook, (known = new Map()));
+  return known;
+}
+
+function verdictOf(codebook: Codebook, known: Map<string, PathVerdict>, path: string): PathVerdict {
   let verdict = known.get(path);
   if (verdict) return verdict;
   const r = resolveCode(codebook, path);
@@ -164,9 +206,10 @@ export function resolveTranscript(
   const tagCount = digest.tagCount;
   const resolved: (string | undefined)[] = new Array(tagCount);
   const usable = codebook.codes.size > 0 || codebook.parsed;
+  const known = verdictsOf(codebook);
   for (let i = 0; i < tagCount; i++) {
     if (!usable || !digest.tagWellFormed(i)) continue;
-    const verdict = verdictOf(codebook, digest.tagPath(i));
+    const verdict = verdictOf(codebook, known, digest.tagPath(i));
     for (const p of verdict.problems) diagnostics.push(diagnostic(p.code, digest.tagPathSpan(i), p.args));
     resolved[i] = verdict.code;
   }
@@ -181,8 +224,13 @@ export function resolveTranscript(
   const tagMemos = digest.tagMemos.size > 0 ? digest.tagMemos : undefined;
   // The first segment of each target (a passage, or a paragraph) and, per segment, the next one of the
   // same target: repeated tags of one code on one target make one segment.
-  const firstOfTarget = new Map<number, number>();
+  const firstOfTarget = targets.begin();
   const nextOfTarget: number[] = [];
+  // Who a speaker's segments go to, for the speaker met last (turns come in runs of one speaker).
+  let lastSpeaker: string | undefined;
+  let attributed = false;
+  let lastWho = participant;
+  let lastInterviewer = false;
   let unattributed = false;
   for (let c = 0; c < codingCount; c++) {
     const tag = digest.codingTag(c);
@@ -193,7 +241,7 @@ export function resolveTranscript(
     const target = passage >= 0 ? passage * 2 + 1 : paragraph * 2;
     const memo = tagMemos?.get(tag);
     const first = firstOfTarget.get(target);
-    let existing = first ?? -1;
+    let existing = first;
     while (existing >= 0 && codes[existing] !== code) existing = nextOfTarget[existing];
     if (existing >= 0) {
       const more = moreTags.get(existing);
@@ -204,31 +252,35 @@ export function resolveTranscript(
     }
     const turn = digest.codingTurn(c);
     const speaker = turn >= 0 ? digest.turnSpeakers[turn] : undefined;
-    let interviewer = false;
-    let who = participant;
-    if (speaker !== undefined) {
-      if (settings.interviewers.has(speaker)) {
-        interviewer = true;
-        who = speaker;
-      } else if (speaker === docParticipant || settings.participants.has(speaker)) {
-        who = speaker;
+    if (speaker !== lastSpeaker || !attributed) {
+      attributed = true;
+      lastSpeaker = speaker;
+      lastInterviewer = false;
+      lastWho = participant;
+      if (speaker !== undefined) {
+        if (settings.interviewers.has(speaker)) {
+          lastInterviewer = true;
+          lastWho = speaker;
+        } else if (speaker === docParticipant || settings.participants.has(speaker)) {
+          lastWho = speaker;
+        }
       }
+      if (!lastInterviewer && !docParticipant && !(speaker !== undefined && settings.participants.has(speaker))) unattributed = true;
     }
-    if (!interviewer && !docParticipant && !(speaker !== undefined && settings.participants.has(speaker))) unattributed = true;
     const index = codes.length;
     codes.push(code);
-    participants.push(who);
+    participants.push(lastWho);
     data[used] = digest.codingStart(c);
     data[used + 1] = digest.codingEnd(c);
     data[used + 2] = paragraph;
     data[used + 3] = passage;
     data[used + 4] = turn;
-    data[used + 5] = interviewer ? 1 : 0;
+    data[used + 5] = lastInterviewer ? 1 : 0;
     data[used + 6] = tag;
     used += FIELDS;
     if (memo) memos.set(index, [memo]);
     // Newest first in the chain; the search above looks at every segment of the target either way.
-    nextOfTarget.push(first ?? -1);
+    nextOfTarget.push(first);
     firstOfTarget.set(target, index);
   }
 
