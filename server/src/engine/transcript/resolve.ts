@@ -29,8 +29,11 @@ export interface Segment {
 
 const NO_MEMOS: readonly string[] = Object.freeze([]);
 
-/** Per segment in `data`: span, paragraph, passage, turn, role (0 participant, 1 interviewer), first tag. */
-const FIELDS = 7;
+/**
+ * Per segment in `data`, one number: the index of the digest's coding it was made from (its span,
+ * paragraph, passage, turn and first tag are that coding's) times two, plus one for an interviewer's.
+ */
+const INTERVIEWER = 1;
 
 /**
  * The segments of a transcript and the problems the codebook finds in it. Like the digest, it keeps its
@@ -51,7 +54,7 @@ export class ResolvedTranscript {
     private readonly data: Int32Array,
     private readonly moreTags: ReadonlyMap<number, number[]>,
     private readonly memos: ReadonlyMap<number, string[]>,
-    private readonly turnSpeakers: readonly string[],
+    private readonly digest: TranscriptDigest,
   ) {}
 
   get segmentCount(): number {
@@ -60,15 +63,15 @@ export class ResolvedTranscript {
 
   /** Where segment `i` starts and ends (offsets as in the digest). */
   segmentStart(i: number): number {
-    return this.data[i * FIELDS];
+    return this.digest.codingStart(this.data[i] >> 1);
   }
 
   segmentEnd(i: number): number {
-    return this.data[i * FIELDS + 1];
+    return this.digest.codingEnd(this.data[i] >> 1);
   }
 
   segmentRole(i: number): SpeakerRole {
-    return this.data[i * FIELDS + 5] === 1 ? 'interviewer' : 'participant';
+    return (this.data[i] & INTERVIEWER) !== 0 ? 'interviewer' : 'participant';
   }
 
   /** The segments as objects, made when asked. */
@@ -76,20 +79,20 @@ export class ResolvedTranscript {
     let segments = this.segmentsRef?.deref();
     if (!segments) {
       segments = [];
-      const d = this.data;
+      const g = this.digest;
       for (let i = 0; i < this.segmentCodes.length; i++) {
-        const o = i * FIELDS;
-        const turn = d[o + 4];
+        const c = this.data[i] >> 1;
+        const turn = g.codingTurn(c);
         segments.push({
           code: this.segmentCodes[i],
-          tags: [d[o + 6], ...(this.moreTags.get(i) ?? [])],
-          span: { start: d[o], end: d[o + 1] },
-          paragraph: d[o + 2],
-          passage: d[o + 3],
+          tags: [g.codingTag(c), ...(this.moreTags.get(i) ?? [])],
+          span: { start: g.codingStart(c), end: g.codingEnd(c) },
+          paragraph: g.codingParagraph(c),
+          passage: g.codingPassage(c),
           turn,
-          speaker: turn >= 0 ? this.turnSpeakers[turn] : undefined,
+          speaker: turn >= 0 ? g.turnSpeakers[turn] : undefined,
           participant: this.segmentParticipants[i],
-          role: d[o + 5] === 1 ? 'interviewer' : 'participant',
+          role: (this.data[i] & INTERVIEWER) !== 0 ? 'interviewer' : 'participant',
           memos: this.memos.get(i) ?? NO_MEMOS,
         });
       }
@@ -217,7 +220,7 @@ export function resolveTranscript(
   const codes: string[] = [];
   const participants: string[] = [];
   const codingCount = digest.codingCount;
-  const data = arrays.alloc(codingCount * FIELDS);
+  const data = arrays.alloc(codingCount);
   let used = 0;
   const moreTags = new Map<number, number[]>();
   const memos = new Map<number, string[]>();
@@ -270,14 +273,7 @@ export function resolveTranscript(
     const index = codes.length;
     codes.push(code);
     participants.push(lastWho);
-    data[used] = digest.codingStart(c);
-    data[used + 1] = digest.codingEnd(c);
-    data[used + 2] = paragraph;
-    data[used + 3] = passage;
-    data[used + 4] = turn;
-    data[used + 5] = lastInterviewer ? 1 : 0;
-    data[used + 6] = tag;
-    used += FIELDS;
+    data[used++] = c * 2 + (lastInterviewer ? INTERVIEWER : 0);
     if (memo) memos.set(index, [memo]);
     // Newest first in the chain; the search above looks at every segment of the target either way.
     nextOfTarget.push(first);
@@ -298,7 +294,7 @@ export function resolveTranscript(
     arrays.shrink(data, used),
     moreTags,
     memos,
-    digest.turnSpeakers,
+    digest,
   );
 }
 
