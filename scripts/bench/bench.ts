@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { analysisSection, measureAnalysis } from './analysisBench';
 import { ensureCorpus } from './corpus';
 import { measureEngine, percentile, type EngineFigures } from './engineBench';
-import { measureFloor } from './floorBench';
+import { measureFloor, measurePageTouch } from './floorBench';
 import { lspSection, measureLsp } from './lspBench';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -23,12 +23,14 @@ interface Row extends EngineFigures {
   rgMs?: number;
   /** Reading the files and finding their lines and brackets, in a fresh process (floorBench.ts). */
   floorMs?: number;
+  /** Microseconds to write a fresh page of memory the first time, in the same processes. */
+  pageUs?: number;
 }
 
 function child(): void {
   const dir = process.argv[3];
   if (process.argv[4] === 'floor') {
-    process.stdout.write(JSON.stringify(measureFloor(dir)));
+    process.stdout.write(JSON.stringify({ ...measureFloor(dir), pageUs: measurePageTouch() }));
     return;
   }
   const edits = Number(process.argv[4]);
@@ -60,30 +62,34 @@ function runChild(dir: string, edits: number): EngineFigures {
   return runs[1];
 }
 
-/** The floor (floorBench.ts): the median of three fresh processes. */
-function floorMs(dir: string): number {
-  const run = () =>
-    (JSON.parse(execFileSync(process.execPath, [__filename, '--child', dir, 'floor'], { encoding: 'utf8' })) as { ms: number }).ms;
-  return percentile([run(), run(), run()], 50);
+/** The floor and the cost of a fresh page (floorBench.ts): medians of three fresh processes. */
+function floor(dir: string): { floorMs: number; pageUs: number } {
+  const run = () => JSON.parse(execFileSync(process.execPath, [__filename, '--child', dir, 'floor'], { encoding: 'utf8' })) as { ms: number; pageUs: number };
+  const runs = [run(), run(), run()];
+  return { floorMs: percentile(runs.map((r) => r.ms), 50), pageUs: percentile(runs.map((r) => r.pageUs), 50) };
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const ms = (n: number | undefined) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(0));
 
-const coldIndexNote = (floorRatio: string, left: string) => `Why the cold index misses its target: \`rg -c\` looks for one byte pattern with SIMD on both
-cores and does nothing else. The *floor* column is what a JavaScript process cannot do without on the same files
-(\`scripts/bench/floorBench.ts\`): read the codebook, list the transcripts, read each file and find its line ends and
-its \`[[\`, \`{{\` and \`}}\` with native \`Buffer#indexOf\`, keeping nothing but counts. That alone took ${floorRatio}× ripgrep's
-time here, in a fresh process whose code V8 has yet to compile, which leaves ${left}× ripgrep's time for everything
-the index is for: front matter, turns, paragraphs, passages, UTF-16 positions, the
-codebook check, attribution and counts.
+const coldIndexNote = (floorRatio: string, left: string, pageUs: string, arraysMb: string) => `Why the cold index misses its target: \`rg -c\` looks
+for one byte pattern with SIMD on both cores, in files the kernel already holds, and keeps nothing. The *floor*
+column is what a JavaScript process cannot do without on the same files (\`scripts/bench/floorBench.ts\`): read the
+codebook, list the transcripts, read each file and find its line ends and its \`[[\`, \`{{\` and \`}}\` with native
+\`Buffer#indexOf\`, keeping nothing but counts. That alone took ${floorRatio}× ripgrep's time here, in a fresh process
+whose code V8 has yet to compile, which leaves ${left}× ripgrep's time for everything the index is for: front matter,
+turns, paragraphs, passages, UTF-16 positions, the codebook check, attribution and counts, and the memory that holds
+them. On this virtual machine writing a fresh page of memory for the first time costs ${pageUs} µs (measured in the
+same processes; a few tenths of a microsecond is usual), and the index of 1,000 transcripts fills ${arraysMb} MB of
+typed arrays besides its heap.
 A profile (\`node --cpu-prof\` on \`loadProject\`, 1,000 transcripts) splits the cold index roughly into: scanning
-bytes into turns, paragraphs, tags and passages 33 %, converting offsets to UTF-16 and filling the digest's arrays
-24 %, reading files 10–20 %, checking tags against the codebook 12 %, counting 4 %, reading the codebook 4 %,
-listing files 2 %; garbage collection runs through all of these (about 15 %).
-What brought it from about 2.8 s to this: scanning bytes instead of decoding strings, digests and segments in typed
-arrays taken from slabs instead of objects, tag paths decoded once per distinct path, each path checked against the
-codebook once, a schema validator compiled ahead of time, a quick YAML reading of a codebook without problems.
+bytes into turns, paragraphs, tags and passages 35 %, copying into the digests' arrays and converting offsets to
+UTF-16 30 % (much of it first writes to fresh memory), reading files 10 %, counting 7 %, checking tags against the
+codebook 6 %, reading the codebook 5 %, listing files 2 %; garbage collection runs through all of these (about 13 %).
+What brought it from about 2.8 s to this: scanning bytes instead of decoding strings; a scanner that writes columns
+of numbers laid out as the digest's instead of objects; digests and segments in typed arrays taken from slabs; a
+segment stored as the index of its coding; tag paths decoded once per distinct path and checked against the
+codebook once; a schema validator compiled ahead of time; a quick YAML reading of a codebook without problems.
 Indexing on a second thread (worker threads with transferred digests) was measured and was slower on this 2-core
 machine: two busy threads ran at about 1.3–1.45× the throughput of one, and checking the digests on the main thread
 ate the gain.`;
@@ -104,7 +110,7 @@ function targetsTable(rows: Row[]): string {
   if (worst > 0) lines.push(`| heap under 3× the corpus | at most ${worst.toFixed(2)}× | ${verdict(worst < 3)} |`);
   if (thousand?.rgMs !== undefined && thousand.floorMs !== undefined && thousand.coldIndexMs > 5 * thousand.rgMs) {
     const floorRatio = thousand.floorMs / thousand.rgMs;
-    lines.push('', coldIndexNote(floorRatio.toFixed(1), Math.max(0, 5 - floorRatio).toFixed(1)));
+    lines.push('', coldIndexNote(floorRatio.toFixed(1), Math.max(0, 5 - floorRatio).toFixed(1), (thousand.pageUs ?? 0).toFixed(1), mb(thousand.arrayBufferBytes)));
   }
   return lines.join('\n');
 }
@@ -128,7 +134,7 @@ async function main(): Promise<void> {
     process.stderr.write('measuring… ');
     const figures = runChild(dir, size === 1000 ? 200 : 0);
     const rgMs = ripgrepMs(dir);
-    rows.push({ ...figures, rgMs, floorMs: floorMs(dir) });
+    rows.push({ ...figures, rgMs, ...floor(dir) });
     process.stderr.write('done\n');
   }
 

@@ -13,6 +13,8 @@ export interface EngineFigures {
   corpusBytes: number;
   coldIndexMs: number;
   heapUsedBytes: number;
+  /** Memory of typed arrays (outside the heap) after indexing, minus before. */
+  arrayBufferBytes: number;
   rssBytes: number;
   segments: number;
   updateMedianMs?: number;
@@ -35,7 +37,8 @@ export function percentile(values: number[], p: number): number {
 
 export function measureEngine(dir: string, edits: number): EngineFigures {
   gc();
-  const before = process.memoryUsage().heapUsed;
+  const start = process.memoryUsage();
+  const before = start.heapUsed;
   const t0 = process.hrtime.bigint();
   const project = loadProject(dir);
   const coldIndexMs = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -51,6 +54,7 @@ export function measureEngine(dir: string, edits: number): EngineFigures {
     corpusBytes,
     coldIndexMs,
     heapUsedBytes: memory.heapUsed - before,
+    arrayBufferBytes: memory.arrayBuffers - start.arrayBuffers,
     rssBytes: memory.rss,
     segments,
   };

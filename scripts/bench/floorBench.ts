@@ -37,3 +37,12 @@ export function measureFloor(root: string): { ms: number; lines: number; marks: 
   }
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, lines, marks };
 }
+
+/** Microseconds to write a fresh 4 KB page of memory the first time (64 MB, one write a page). */
+export function measurePageTouch(): number {
+  const pages = 16384;
+  const start = process.hrtime.bigint();
+  const words = new Int32Array(new ArrayBuffer(pages * 4096));
+  for (let i = 0; i < words.length; i += 1024) words[i] = 1;
+  return Number(process.hrtime.bigint() - start) / 1e3 / pages;
+}
