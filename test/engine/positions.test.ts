@@ -80,4 +80,24 @@ describe('UTF-8 offsets', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('convert as they do alone when converters of several texts are used in turn', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 60 }), { minLength: 2, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 40 }), (texts, picks) => {
+        const bytes = texts.map((t) => Buffer.from(t, 'utf8'));
+        // Each text converted alone (the test above checks that against the characters).
+        const alone = bytes.map((b) => {
+          const offsets = new Utf8Offsets(b);
+          return Array.from({ length: b.length + 1 }, (_, i) => offsets.toUtf16(i));
+        });
+        const converters = bytes.map((b) => new Utf8Offsets(b));
+        for (const pick of picks) {
+          const t = pick % texts.length;
+          const at = (pick >> 2) % (bytes[t].length + 1);
+          assert.equal(converters[t].toUtf16(at), alone[t][at]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

@@ -225,30 +225,27 @@ export class ProjectIndex {
   private count(doc: IndexedDocument, sign: 1 | -1): void {
     const r = doc.resolved;
     bump(this.participantRefs, r.participant, sign);
-    // Tallied per speaker first (a document has one or a few), then added to the project's tables.
-    const groups: { who: string; interviewer: boolean; segments: number; codes: Map<string, number> }[] = [];
-    let group: (typeof groups)[number] | undefined;
+    // A participant's segments come in runs (one turn after another), so their references are added per run.
+    let runWho: string | undefined;
+    let run = 0;
     for (let i = 0; i < r.segmentCount; i++) {
       const interviewer = r.segmentRole(i) === 'interviewer';
-      const who = r.segmentParticipants[i];
-      if (!group || group.who !== who || group.interviewer !== interviewer) {
-        group = groups.find((g) => g.who === who && g.interviewer === interviewer);
-        if (!group) groups.push((group = { who, interviewer, segments: 0, codes: new Map() }));
-      }
+      const table = interviewer ? this.interviewerCounts : this.participantCounts;
       const code = r.segmentCodes[i];
-      group.codes.set(code, (group.codes.get(code) ?? 0) + 1);
-      group.segments++;
-    }
-    for (const g of groups) {
-      const table = g.interviewer ? this.interviewerCounts : this.participantCounts;
-      for (const [code, n] of g.codes) {
-        let counts = table.get(code);
-        if (!counts) table.set(code, (counts = new Map()));
-        bump(counts, g.who, sign * n);
-        if (counts.size === 0) table.delete(code);
+      const who = r.segmentParticipants[i];
+      let counts = table.get(code);
+      if (!counts) table.set(code, (counts = new Map()));
+      bump(counts, who, sign);
+      if (counts.size === 0) table.delete(code);
+      if (interviewer) continue;
+      if (who !== runWho) {
+        if (runWho !== undefined) bump(this.participantRefs, runWho, sign * run);
+        runWho = who;
+        run = 0;
       }
-      if (!g.interviewer) bump(this.participantRefs, g.who, sign * g.segments);
+      run++;
     }
+    if (runWho !== undefined) bump(this.participantRefs, runWho, sign * run);
   }
 }
 

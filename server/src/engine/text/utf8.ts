@@ -82,22 +82,30 @@ export function spaceLengthBefore(b: Uint8Array, i: number, floor: number): numb
  * each character of more than one byte starts and how many bytes more than UTF-16 units the text has
  * used up to there; a conversion is then a search in that list, which callers that convert in
  * ascending order (most do) walk instead of searching. A text of ASCII only converts as it is.
+ *
+ * Converters are made for one text, used and dropped (a corpus makes one per file), so the lists live in
+ * arrays every converter shares: the converter that last recorded its text owns them, and one whose
+ * lists were taken by another records its text again.
  */
 export class Utf8Offsets {
-  private starts: number[] | undefined;
-  /** excess[i]: bytes minus UTF-16 units of the text up to the end of the i-th multibyte character. */
-  private excess: number[] = [];
+  private count = -1;
   private hint = 0;
 
   constructor(private readonly bytes: Uint8Array) {}
 
-  private build(): number[] {
+  private build(): void {
     const b = this.bytes;
     const n = b.length;
-    const acc: Tally = { starts: [], excess: this.excess, total: 0 };
+    if (tally.starts.length > KEEP_LIMIT) {
+      // A huge text before this one: let its lists go.
+      tally.starts = new Int32Array(1024);
+      tally.excess = new Int32Array(1024);
+    }
+    tally.count = 0;
+    tally.total = 0;
     let i = 0;
     // Eight bytes at a time where the view is aligned: a word without a high bit is all ASCII.
-    for (; i < n && ((b.byteOffset + i) & 3) !== 0; i++) tally(b, i, acc);
+    for (; i < n && ((b.byteOffset + i) & 3) !== 0; i++) record(b, i);
     const words = (n - i) >> 2;
     if (words > 0) {
       const view = new Uint32Array(b.buffer, b.byteOffset + i, words);
@@ -105,60 +113,80 @@ export class Utf8Offsets {
       for (; w + 1 < words; w += 2) {
         if (((view[w] | view[w + 1]) & 0x80808080) === 0) continue;
         const base = i + (w << 2);
-        for (let k = 0; k < 8; k++) tally(b, base + k, acc);
+        for (let k = 0; k < 8; k++) record(b, base + k);
       }
       for (; w < words; w++) {
         if ((view[w] & 0x80808080) === 0) continue;
         const base = i + (w << 2);
-        for (let k = 0; k < 4; k++) tally(b, base + k, acc);
+        for (let k = 0; k < 4; k++) record(b, base + k);
       }
       i += words << 2;
     }
-    for (; i < n; i++) tally(b, i, acc);
-    this.starts = acc.starts;
-    return acc.starts;
+    for (; i < n; i++) record(b, i);
+    this.count = tally.count;
+    this.hint = 0;
+    tally.owner = this;
   }
 
   /** UTF-16 offset of byte offset `offset` (an offset inside a character counts as its start). */
   toUtf16(offset: number): number {
-    const starts = this.starts ?? this.build();
-    if (starts.length === 0) return offset;
+    if (tally.owner !== this) this.build();
+    const count = this.count;
+    if (count === 0) return offset;
+    const starts = tally.starts;
+    const excess = tally.excess;
     const o = Math.min(Math.max(offset, 0), this.bytes.length);
     // k: number of multibyte characters that start before o.
     let k = this.hint;
-    if (k > starts.length || (k > 0 && starts[k - 1] >= o)) k = search(starts, o);
-    else while (k < starts.length && starts[k] < o) k++;
+    if (k > count || (k > 0 && starts[k - 1] >= o)) k = search(starts, count, o);
+    else while (k < count && starts[k] < o) k++;
     this.hint = k;
     if (k === 0) return o;
     const last = starts[k - 1];
     if (o < last + sequenceLength(this.bytes[last])) {
       // Inside a character: convert its start.
-      return last - (k >= 2 ? this.excess[k - 2] : 0);
+      return last - (k >= 2 ? excess[k - 2] : 0);
     }
-    return o - this.excess[k - 1];
+    return o - excess[k - 1];
   }
 }
 
-interface Tally {
-  starts: number[];
-  excess: number[];
-  total: number;
-}
+/** Lists longer than this are not kept for the next converter. */
+const KEEP_LIMIT = 1 << 20;
+
+/** The lists of the converter that owns them; see Utf8Offsets. */
+const tally: { owner: Utf8Offsets | undefined; starts: Int32Array; excess: Int32Array; count: number; total: number } = {
+  owner: undefined,
+  starts: new Int32Array(1024),
+  /** excess[i]: bytes minus UTF-16 units of the text up to the end of the i-th multibyte character. */
+  excess: new Int32Array(1024),
+  count: 0,
+  total: 0,
+};
 
 /** Records the byte at `i` when it starts a character of more than one byte. */
-function tally(b: Uint8Array, i: number, acc: Tally): void {
+function record(b: Uint8Array, i: number): void {
   const c = b[i];
   if (c < 0xc0) return;
-  acc.starts.push(i);
+  if (tally.count === tally.starts.length) {
+    const starts = new Int32Array(tally.count * 2);
+    starts.set(tally.starts);
+    tally.starts = starts;
+    const excess = new Int32Array(tally.count * 2);
+    excess.set(tally.excess);
+    tally.excess = excess;
+  }
+  tally.starts[tally.count] = i;
   // 2 bytes → 1 unit, 3 bytes → 1 unit, 4 bytes → 2 units.
-  acc.total += c >= 0xe0 ? 2 : 1;
-  acc.excess.push(acc.total);
+  tally.total += c >= 0xe0 ? 2 : 1;
+  tally.excess[tally.count] = tally.total;
+  tally.count++;
 }
 
-/** Number of entries of a sorted list that are below `value`. */
-function search(sorted: number[], value: number): number {
+/** Number of the first `count` entries of a sorted list that are below `value`. */
+function search(sorted: Int32Array, count: number, value: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid] < value) lo = mid + 1;

@@ -279,9 +279,8 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
       } else {
         tags = scratch.tags = room(tags, (tagCount + 1) * TAG_FIELDS);
         const o = tagCount * TAG_FIELDS;
-        const tag = readTag(bytes, at, close, tags, o);
-        paths.push(tag.path);
-        if (tag.memo !== undefined) memos.set(tagCount, tag.memo);
+        const path = readTag(bytes, at, close, tags, o, memos, tagCount);
+        paths.push(path);
         const paragraph = paragraphAt(at);
         tags[o + 7] = paragraph;
         if (at === chainEnd && chainPassage >= 0) {
@@ -296,7 +295,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
           const contentStart = paragraph >= 0 ? paragraphs[paragraph * PARAGRAPH_FIELDS + 2] : undefined;
           paragraphTagMarkup(bytes, at, close + 2, floor, contentStart, pushMarkup);
         }
-        if (tags[o + 8] === 0) problems.push(diagnostic(DiagnosticCodes.tagMalformed, { start: at, end: close + 2 }, { path: tag.path }));
+        if (tags[o + 8] === 0) problems.push(diagnostic(DiagnosticCodes.tagMalformed, { start: at, end: close + 2 }, { path }));
         tagCount++;
         resume = close + 2;
       }
@@ -788,8 +787,9 @@ const pathStrings = new ByteStrings(isWellFormedPath);
 /**
  * Reads the tag from `start` (its `[[`) to `close` (its `]]`) into `tags[o…]`: span, path span, memo
  * span (-1 without) and whether its path is well formed; the caller fills in passage and paragraph.
+ * A memo goes into `memos` under `index`. Returns the path.
  */
-function readTag(bytes: Uint8Array, start: number, close: number, tags: Int32Array, o: number): { path: string; memo?: string } {
+function readTag(bytes: Uint8Array, start: number, close: number, tags: Int32Array, o: number, memos: Map<number, string>, index: number): string {
   const innerStart = start + 2;
   let bar = -1;
   for (let i = innerStart; i < close; i++) {
@@ -835,10 +835,10 @@ function readTag(bytes: Uint8Array, start: number, close: number, tags: Int32Arr
       const ms = bar + 1 + utf8Length(rawMemo, 0, rawMemo.length - rawMemo.trimStart().length);
       tags[o + 4] = ms;
       tags[o + 5] = ms + utf8Length(memo);
-      return { path, memo };
+      memos.set(index, memo);
     }
   }
-  return { path };
+  return path;
 }
 
 /**

@@ -17,6 +17,7 @@ export interface SpeakerMatch {
   end: number;
 }
 
+/** Finds a label at the start of a line; the match it returns may be reused by its next call. */
 export type SpeakerMatcher = (bytes: Uint8Array, lineStart: number, lineEnd: number) => SpeakerMatch | undefined;
 
 /** Lines longer than this are matched on their first this-many bytes: a label is near the start. */
@@ -87,7 +88,7 @@ function matchDefaultAscii(b: Uint8Array, start: number, end: number): SpeakerMa
     while (j < end && j - i < 6 && isUpperOrDigit(b[j])) j++;
     if (j < end && b[j] >= 0x80) return NOT_ASCII;
     const after = separatorEnd(b, j, end);
-    if (after > 0) return { speaker: labels.get(b, labelStart, j).text, labelStart, labelEnd: j, end: after };
+    if (after > 0) return matched(labels.get(b, labelStart, j).text, labelStart, j, after);
   }
   for (const word of WORDS) {
     if (end - i < word.length) continue;
@@ -95,9 +96,20 @@ function matchDefaultAscii(b: Uint8Array, start: number, end: number): SpeakerMa
     while (k < word.length && b[i + k] === word[k]) k++;
     if (k < word.length) continue;
     const after = separatorEnd(b, i + k, end);
-    if (after > 0) return { speaker: labels.get(b, labelStart, i + k).text, labelStart, labelEnd: i + k, end: after };
+    if (after > 0) return matched(labels.get(b, labelStart, i + k).text, labelStart, i + k, after);
   }
   return undefined;
+}
+
+/** The byte matcher's one result, filled anew by each match: a corpus has a turn every few lines. */
+const match: SpeakerMatch = { speaker: '', labelStart: 0, labelEnd: 0, end: 0 };
+
+function matched(speaker: string, labelStart: number, labelEnd: number, end: number): SpeakerMatch {
+  match.speaker = speaker;
+  match.labelStart = labelStart;
+  match.labelEnd = labelEnd;
+  match.end = end;
+  return match;
 }
 
 function isUpperOrDigit(c: number): boolean {
@@ -114,24 +126,30 @@ function separatorEnd(b: Uint8Array, from: number, end: number): number {
 /** `[12:34]` or `[1:02:03]` at `i`; returns the offset after `]`, or 0. */
 function timestampEnd(b: Uint8Array, i: number, end: number): number {
   let j = i + 1;
-  const digits = (min: number, max: number) => {
-    let k = 0;
-    while (j < end && k < max && b[j] >= 0x30 && b[j] <= 0x39) {
-      j++;
-      k++;
-    }
-    return k >= min;
-  };
-  if (!digits(1, 2)) return 0;
+  // One or two digits, then one or two groups of `:` and exactly two digits (a third makes it no timestamp).
+  let k = 0;
+  while (j < end && k < 2 && isDigit(b[j])) {
+    j++;
+    k++;
+  }
+  if (k === 0) return 0;
   let groups = 0;
   while (groups < 2 && j < end && b[j] === 0x3a) {
     j++;
-    if (!digits(2, 2)) return 0;
-    // Exactly two digits: a third digit makes it no timestamp.
+    k = 0;
+    while (j < end && k < 2 && isDigit(b[j])) {
+      j++;
+      k++;
+    }
+    if (k < 2) return 0;
     groups++;
   }
   if (groups === 0) return 0;
   return j < end && b[j] === 0x5d ? j + 1 : 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function stickyVersion(pattern: RegExp): RegExp {
