@@ -276,11 +276,13 @@ export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings, arrays
   const convert = (o: number) => offsets.toUtf16(o);
   const paths: string[] = new Array(c.tagCount);
   for (let i = 0; i < c.tagCount; i++) paths[i] = intern(c.paths[i]);
+  const speakers: string[] = new Array(c.turnCount);
+  for (let i = 0; i < c.turnCount; i++) speakers[i] = intern(c.speakers[i]);
   return new TranscriptDigest(
     length,
     lineStarts,
     convertFrontMatter(c.frontMatter, convert),
-    c.speakers.map(intern),
+    speakers,
     c.paragraphCount,
     convertProblems(c.problems, convert),
     paths,

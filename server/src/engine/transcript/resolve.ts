@@ -140,6 +140,16 @@ class TargetTable {
 
 const targets = new TargetTable();
 
+/** Per tag, the code it counts for: a list every call reuses. */
+const tagCodes: (string | undefined)[] = [];
+
+/** Per segment, the next segment of the same target, or -1: an array every call reuses. */
+let chains: Int32Array = new Int32Array(1024);
+
+function room(array: Int32Array, needed: number): Int32Array {
+  return needed <= array.length ? array : new Int32Array(Math.max(needed, array.length * 2));
+}
+
 /** What the codebook makes of one tag path: the code it counts for, and what to say about it. */
 interface PathVerdict {
   /** The code's path, or undefined when the tag counts for nothing. */
@@ -207,19 +217,22 @@ export function resolveTranscript(
 
   // Resolve each tag once.
   const tagCount = digest.tagCount;
-  const resolved: (string | undefined)[] = new Array(tagCount);
+  const resolved = tagCodes;
   const usable = codebook.codes.size > 0 || codebook.parsed;
   const known = verdictsOf(codebook);
   for (let i = 0; i < tagCount; i++) {
+    resolved[i] = undefined;
     if (!usable || !digest.tagWellFormed(i)) continue;
     const verdict = verdictOf(codebook, known, digest.tagPath(i));
     for (const p of verdict.problems) diagnostics.push(diagnostic(p.code, digest.tagPathSpan(i), p.args));
     resolved[i] = verdict.code;
   }
 
-  const codes: string[] = [];
-  const participants: string[] = [];
   const codingCount = digest.codingCount;
+  // At most one segment per coding: made that long, cut to length at the end.
+  const codes: string[] = new Array<string>(codingCount);
+  const participants: string[] = new Array<string>(codingCount);
+  let count = 0;
   const data = arrays.alloc(codingCount);
   let used = 0;
   const moreTags = new Map<number, number[]>();
@@ -228,7 +241,7 @@ export function resolveTranscript(
   // The first segment of each target (a passage, or a paragraph) and, per segment, the next one of the
   // same target: repeated tags of one code on one target make one segment.
   const firstOfTarget = targets.begin();
-  const nextOfTarget: number[] = [];
+  const nextOfTarget = (chains = room(chains, codingCount));
   // Who a speaker's segments go to, for the speaker met last (turns come in runs of one speaker).
   let lastSpeaker: string | undefined;
   let attributed = false;
@@ -270,15 +283,18 @@ export function resolveTranscript(
       }
       if (!lastInterviewer && !docParticipant && !(speaker !== undefined && settings.participants.has(speaker))) unattributed = true;
     }
-    const index = codes.length;
-    codes.push(code);
-    participants.push(lastWho);
+    const index = count++;
+    codes[index] = code;
+    participants[index] = lastWho;
     data[used++] = c * 2 + (lastInterviewer ? INTERVIEWER : 0);
     if (memo) memos.set(index, [memo]);
     // Newest first in the chain; the search above looks at every segment of the target either way.
-    nextOfTarget.push(first);
+    nextOfTarget[index] = first;
     firstOfTarget.set(target, index);
   }
+  codes.length = count;
+  participants.length = count;
+  if (tagCodes.length > 1 << 20) tagCodes.length = 0; // a huge transcript's list is not kept
 
   if (unattributed) {
     const span = digest.frontMatter?.span ?? firstLineSpan(digest);

@@ -127,11 +127,13 @@ export interface ScanColumns {
   readonly lineCount: number;
   readonly turns: Int32Array;
   readonly turnCount: number;
+  /** Each turn's speaker (the first `turnCount`). */
   readonly speakers: readonly string[];
   readonly paragraphs: Int32Array;
   readonly paragraphCount: number;
   readonly tags: Int32Array;
   readonly tagCount: number;
+  /** Each tag's path (the first `tagCount`). */
   readonly paths: readonly string[];
   readonly memos: ReadonlyMap<number, string>;
   readonly passages: Int32Array;
@@ -156,6 +158,10 @@ const scratch: Record<'lineStarts' | 'turns' | 'paragraphs' | 'tags' | 'passages
   /** Per paragraph: its words' start and end once a tag has asked for them, else -1. */
   words: new Int32Array(256 * 2),
 };
+
+/** The speakers and paths of the latest scan (only its first turnCount and tagCount entries). */
+let scratchSpeakers: string[] = [];
+let scratchPaths: string[] = [];
 
 /** `array` with room for at least `needed` elements: itself, or a copy twice as large. */
 function room(array: Int32Array, needed: number): Int32Array {
@@ -182,7 +188,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
 
   // Turns and paragraphs, line by line.
   const matchSpeaker = speakerMatcher(settings);
-  const speakers: string[] = [];
+  const speakers = scratchSpeakers;
   let turns = scratch.turns;
   let turnCount = 0;
   let paragraphs = scratch.paragraphs;
@@ -222,7 +228,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
       turns[t + 2] = start;
       turns[t + 3] = end;
       turns[t + 4] = contentStart;
-      speakers.push(m.speaker);
+      speakers[turnCount] = m.speaker;
       turnCount++;
       open = openParagraph(start, end, contentStart);
       continue;
@@ -235,7 +241,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
   // Tags and passages, in the order their marks appear.
   let tags = scratch.tags;
   let tagCount = 0;
-  const paths: string[] = [];
+  const paths = scratchPaths;
   const memos = new Map<number, string>();
   let passages = scratch.passages;
   let passageCount = 0;
@@ -280,7 +286,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
         tags = scratch.tags = room(tags, (tagCount + 1) * TAG_FIELDS);
         const o = tagCount * TAG_FIELDS;
         const path = readTag(bytes, at, close, tags, o, memos, tagCount);
-        paths.push(path);
+        paths[tagCount] = path;
         const paragraph = paragraphAt(at);
         tags[o + 7] = paragraph;
         if (at === chainEnd && chainPassage >= 0) {
@@ -403,12 +409,14 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
     problems,
   };
   collectCodings(bytes, columns);
-  if (scratch.lineStarts.length > KEEP_LIMIT || scratch.tags.length > KEEP_LIMIT || scratch.codings.length > KEEP_LIMIT) releaseScratch();
+  if (scratch.lineStarts.length > KEEP_LIMIT || scratch.tags.length > KEEP_LIMIT || scratch.codings.length > KEEP_LIMIT || scratchPaths.length > KEEP_LIMIT) releaseScratch();
   return columns;
 }
 
 /** Lets a scan's large arrays go (the scan that made them still holds them). */
 function releaseScratch(): void {
+  scratchPaths = [];
+  scratchSpeakers = [];
   scratch.lineStarts = new Int32Array(1024);
   scratch.turns = new Int32Array(256 * TURN_FIELDS);
   scratch.paragraphs = new Int32Array(256 * PARAGRAPH_FIELDS);
