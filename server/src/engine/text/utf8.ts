@@ -101,11 +101,30 @@ export class Utf8Offsets {
       tally.starts = new Int32Array(1024);
       tally.excess = new Int32Array(1024);
     }
-    tally.count = 0;
-    tally.total = 0;
+    let starts = tally.starts;
+    let excess = tally.excess;
+    let count = 0;
+    let total = 0;
+    /** Records the bytes from `from` to `to` that start a character of more than one byte. */
+    const record = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const c = b[i];
+        if (c < 0xc0) continue;
+        if (count === starts.length) {
+          starts = grown(starts);
+          excess = grown(excess);
+        }
+        starts[count] = i;
+        // 2 bytes → 1 unit, 3 bytes → 1 unit, 4 bytes → 2 units.
+        total += c >= 0xe0 ? 2 : 1;
+        excess[count++] = total;
+      }
+    };
     let i = 0;
     // Eight bytes at a time where the view is aligned: a word without a high bit is all ASCII.
-    for (; i < n && ((b.byteOffset + i) & 3) !== 0; i++) record(b, i);
+    const aligned = Math.min(n, (4 - (b.byteOffset & 3)) & 3);
+    record(0, aligned);
+    i = aligned;
     const words = (n - i) >> 2;
     if (words > 0) {
       const view = new Uint32Array(b.buffer, b.byteOffset + i, words);
@@ -113,19 +132,17 @@ export class Utf8Offsets {
       for (; w + 1 < words; w += 2) {
         if (((view[w] | view[w + 1]) & 0x80808080) === 0) continue;
         const base = i + (w << 2);
-        for (let k = 0; k < 8; k++) record(b, base + k);
+        record(base, base + 8);
       }
-      for (; w < words; w++) {
-        if ((view[w] & 0x80808080) === 0) continue;
-        const base = i + (w << 2);
-        for (let k = 0; k < 4; k++) record(b, base + k);
-      }
+      if (w < words && (view[w] & 0x80808080) !== 0) record(i + (w << 2), i + (w << 2) + 4);
       i += words << 2;
     }
-    for (; i < n; i++) record(b, i);
-    this.count = tally.count;
-    this.hint = 0;
+    record(i, n);
+    tally.starts = starts;
+    tally.excess = excess;
     tally.owner = this;
+    this.count = count;
+    this.hint = 0;
   }
 
   /** UTF-16 offset of byte offset `offset` (an offset inside a character counts as its start). */
@@ -155,32 +172,17 @@ export class Utf8Offsets {
 const KEEP_LIMIT = 1 << 20;
 
 /** The lists of the converter that owns them; see Utf8Offsets. */
-const tally: { owner: Utf8Offsets | undefined; starts: Int32Array; excess: Int32Array; count: number; total: number } = {
+const tally: { owner: Utf8Offsets | undefined; starts: Int32Array; excess: Int32Array } = {
   owner: undefined,
   starts: new Int32Array(1024),
   /** excess[i]: bytes minus UTF-16 units of the text up to the end of the i-th multibyte character. */
   excess: new Int32Array(1024),
-  count: 0,
-  total: 0,
 };
 
-/** Records the byte at `i` when it starts a character of more than one byte. */
-function record(b: Uint8Array, i: number): void {
-  const c = b[i];
-  if (c < 0xc0) return;
-  if (tally.count === tally.starts.length) {
-    const starts = new Int32Array(tally.count * 2);
-    starts.set(tally.starts);
-    tally.starts = starts;
-    const excess = new Int32Array(tally.count * 2);
-    excess.set(tally.excess);
-    tally.excess = excess;
-  }
-  tally.starts[tally.count] = i;
-  // 2 bytes → 1 unit, 3 bytes → 1 unit, 4 bytes → 2 units.
-  tally.total += c >= 0xe0 ? 2 : 1;
-  tally.excess[tally.count] = tally.total;
-  tally.count++;
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Number of the first `count` entries of a sorted list that are below `value`. */
