@@ -83,16 +83,18 @@ them. On this virtual machine writing a fresh page of memory for the first time 
 same processes; a few tenths of a microsecond is usual), and the index of 1,000 transcripts fills ${arraysMb} MB of
 typed arrays besides its heap.
 A profile (\`node --cpu-prof\` on \`loadProject\`, 1,000 transcripts) splits the cold index roughly into: scanning
-bytes into turns, paragraphs, tags and passages 35 %, copying into the digests' arrays and converting offsets to
-UTF-16 30 % (much of it first writes to fresh memory), reading files 10 %, counting 7 %, checking tags against the
-codebook 6 %, reading the codebook 5 %, listing files 2 %; garbage collection runs through all of these (about 13 %).
+bytes into turns, paragraphs, tags and passages a third, copying into the digests' arrays and converting offsets to
+UTF-16 a third (much of it first writes to fresh memory), reading files 15 %, checking tags against the codebook
+7 %, reading the codebook 6 %, counting 3 %, listing files 2 %; garbage collection runs through all of these
+(about 13 %).
 What brought it from about 2.8 s to this: scanning bytes instead of decoding strings; a scanner that writes columns
 of numbers laid out as the digest's instead of objects; digests and segments in typed arrays taken from slabs; a
 segment stored as the index of its coding; tag paths decoded once per distinct path and checked against the
 codebook once; a schema validator compiled ahead of time; a quick YAML reading of a codebook without problems.
-Indexing on a second thread (worker threads with transferred digests) was measured and was slower on this 2-core
-machine: two busy threads ran at about 1.3–1.45× the throughput of one, and checking the digests on the main thread
-ate the gain.`;
+Measured and dropped because they were slower on this 2-core machine: indexing on a second thread (worker threads
+with transferred digests; two busy threads ran at about 1.3–1.45× the throughput of one, and checking the digests
+on the main thread ate the gain), and reading files asynchronously, several at a time, while the main thread scans
+(the callbacks cost more than the reads they overlapped).`;
 
 /** The engine's targets with what was measured, and whether each is met. */
 function targetsTable(rows: Row[]): string {
