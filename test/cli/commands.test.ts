@@ -129,7 +129,10 @@ describe('bad input', () => {
       const command = await runCli(['raport']);
       assert.equal(command.status, 2);
       assert.match(command.stderr, /'raport' is not a command/);
-      for (const r of [missing, none, broken, format, option, command]) assert.doesNotMatch(r.stderr, /\n\s+at /);
+      const server = await runCli(['lsp']);
+      assert.equal(server.status, 2);
+      assert.match(server.stderr, /Say how the editor talks to the server: 'codeboom lsp --stdio'/);
+      for (const r of [missing, none, broken, format, option, command, server]) assert.doesNotMatch(r.stderr, /\n\s+at /);
     } finally {
       p.dispose();
     }

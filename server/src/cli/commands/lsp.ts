@@ -1,8 +1,7 @@
 /**
  * `codeboom lsp --stdio`: the language server, for any editor with an LSP client (VS Code, Neovim, …).
+ * The server and the LSP library are loaded only for this command, so that the others start sooner.
  */
-import { createConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';
-import { startServer } from '../../lsp/server';
 import { UserError } from '../../node/projectFiles';
 import type { Command } from '../command';
 
@@ -15,11 +14,13 @@ export const lsp: Command = {
     'node-ipc': { type: 'boolean' },
     clientProcessId: { type: 'string' },
   },
-  run(_ctx, { values }) {
+  async run(_ctx, { values }) {
+    if (!values.stdio && !values['node-ipc']) throw new UserError("Say how the editor talks to the server: 'codeboom lsp --stdio'.");
+    const { createConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-languageserver/node');
+    const { startServer } = await import('../../lsp/server');
     let connection;
     if (values.stdio) connection = createConnection(process.stdin, process.stdout);
-    else if (values['node-ipc']) connection = createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
-    else throw new UserError("Say how the editor talks to the server: 'codeboom lsp --stdio'.");
+    else connection = createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
     process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
     startServer(connection);
     // The connection ends the process when the editor sends `exit`.
