@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { heapInt32, Int32Slab } from '../../server/src/engine/int32Slab';
+import { heapInt32, Int32Slab, withRoom } from '../../server/src/engine/int32Slab';
 
 describe('typed arrays from a slab', () => {
   it('hands out zeroed arrays that do not overlap', () => {
@@ -50,5 +50,14 @@ describe('typed arrays from a slab', () => {
     const b = heapInt32.shrink(a, 2);
     assert.deepEqual([...b], [4, 4]);
     assert.equal(b.buffer.byteLength, 8);
+  });
+
+  it('grows an array only when it is too short, keeping what it holds', () => {
+    const a = Int32Array.from([1, 2, 3]);
+    assert.equal(withRoom(a, 3), a);
+    const b = withRoom(a, 4);
+    assert.deepEqual([...b.subarray(0, 4)], [1, 2, 3, 0]);
+    assert.equal(b.length, 6, 'at least twice as large, so growing one by one stays cheap');
+    assert.equal(withRoom(a, 100).length, 100);
   });
 });

@@ -56,3 +56,11 @@ export class Int32Slab implements Int32Source {
     return array.subarray(0, length);
   }
 }
+
+/** `array` with room for at least `needed` elements: itself, or a copy at least twice as large. */
+export function withRoom(array: Int32Array, needed: number): Int32Array {
+  if (needed <= array.length) return array;
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}

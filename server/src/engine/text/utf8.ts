@@ -3,6 +3,7 @@
  * index it), so the scanner needs whitespace tests, small decodes, and the exact conversion of byte
  * offsets to UTF-16 offsets and code points.
  */
+import { withRoom } from '../int32Slab';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -111,8 +112,8 @@ export class Utf8Offsets {
         const c = b[i];
         if (c < 0xc0) continue;
         if (count === starts.length) {
-          starts = grown(starts);
-          excess = grown(excess);
+          starts = withRoom(starts, count + 1);
+          excess = withRoom(excess, count + 1);
         }
         starts[count] = i;
         // 2 bytes → 1 unit, 3 bytes → 1 unit, 4 bytes → 2 units.
@@ -178,12 +179,6 @@ const tally: { owner: Utf8Offsets | undefined; starts: Int32Array; excess: Int32
   /** excess[i]: bytes minus UTF-16 units of the text up to the end of the i-th multibyte character. */
   excess: new Int32Array(1024),
 };
-
-function grown(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
 
 /** Number of the first `count` entries of a sorted list that are below `value`. */
 function search(sorted: Int32Array, count: number, value: number): number {

@@ -4,7 +4,7 @@
  */
 import { nearestCodes, resolveCode, type Codebook } from '../codebook/codebook';
 import { applySeverities, diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
-import { heapInt32, type Int32Source } from '../int32Slab';
+import { heapInt32, withRoom, type Int32Source } from '../int32Slab';
 import type { TranscriptDigest } from './digest';
 
 export type SpeakerRole = 'participant' | 'interviewer';
@@ -107,8 +107,8 @@ export class ResolvedTranscript {
  * call, whose entries count only when stamped with the current call's number, so nothing is cleared.
  */
 class TargetTable {
-  private stamps = new Int32Array(1024);
-  private firsts = new Int32Array(1024);
+  private stamps: Int32Array = new Int32Array(1024);
+  private firsts: Int32Array = new Int32Array(1024);
   private call = 0;
 
   begin(): this {
@@ -125,13 +125,8 @@ class TargetTable {
 
   set(target: number, segment: number): void {
     if (target >= this.stamps.length) {
-      const size = Math.max(target + 1, this.stamps.length * 2);
-      const stamps = new Int32Array(size);
-      stamps.set(this.stamps);
-      const firsts = new Int32Array(size);
-      firsts.set(this.firsts);
-      this.stamps = stamps;
-      this.firsts = firsts;
+      this.stamps = withRoom(this.stamps, target + 1);
+      this.firsts = withRoom(this.firsts, this.stamps.length);
     }
     this.stamps[target] = this.call;
     this.firsts[target] = segment;
@@ -145,10 +140,6 @@ const tagCodes: (string | undefined)[] = [];
 
 /** Per segment, the next segment of the same target, or -1: an array every call reuses. */
 let chains: Int32Array = new Int32Array(1024);
-
-function room(array: Int32Array, needed: number): Int32Array {
-  return needed <= array.length ? array : new Int32Array(Math.max(needed, array.length * 2));
-}
 
 /** What the codebook makes of one tag path: the code it counts for, and what to say about it. */
 interface PathVerdict {
@@ -241,7 +232,7 @@ export function resolveTranscript(
   // The first segment of each target (a passage, or a paragraph) and, per segment, the next one of the
   // same target: repeated tags of one code on one target make one segment.
   const firstOfTarget = targets.begin();
-  const nextOfTarget = (chains = room(chains, codingCount));
+  const nextOfTarget = (chains = withRoom(chains, codingCount));
   // Who a speaker's segments go to, for the speaker met last (turns come in runs of one speaker).
   let lastSpeaker: string | undefined;
   let attributed = false;

@@ -11,6 +11,7 @@
  */
 import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
 import { decodeUtf8, spaceLengthAt, spaceLengthBefore, utf8Length } from '../text/utf8';
+import { withRoom } from '../int32Slab';
 import { ByteStrings } from '../text/byteStrings';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { speakerMatcher, type SpeakerSettings } from './speakers';
@@ -163,14 +164,6 @@ const scratch: Record<'lineStarts' | 'turns' | 'paragraphs' | 'tags' | 'passages
 let scratchSpeakers: string[] = [];
 let scratchPaths: string[] = [];
 
-/** `array` with room for at least `needed` elements: itself, or a copy twice as large. */
-function room(array: Int32Array, needed: number): Int32Array {
-  if (needed <= array.length) return array;
-  const bigger = new Int32Array(Math.max(needed, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
-
 /** Arrays above this many elements are not kept after a scan, so one huge file does not hold memory. */
 const KEEP_LIMIT = 1 << 20;
 
@@ -196,7 +189,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
   let open = -1;
   /** Adds a paragraph in the current turn; returns its index. */
   const openParagraph = (start: number, end: number, contentStart: number): number => {
-    paragraphs = scratch.paragraphs = room(paragraphs, (paragraphCount + 1) * PARAGRAPH_FIELDS);
+    paragraphs = scratch.paragraphs = withRoom(paragraphs, (paragraphCount + 1) * PARAGRAPH_FIELDS);
     const o = paragraphCount * PARAGRAPH_FIELDS;
     paragraphs[o] = start;
     paragraphs[o + 1] = end;
@@ -221,7 +214,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
       let contentStart = m.end;
       for (let k = 0; contentStart < end && (k = spaceLengthAt(bytes, contentStart, end)) > 0; ) contentStart += k;
       if (turnCount > 0) closeTurn(turns, turnCount - 1, paragraphs, paragraphCount);
-      turns = scratch.turns = room(turns, (turnCount + 1) * TURN_FIELDS);
+      turns = scratch.turns = withRoom(turns, (turnCount + 1) * TURN_FIELDS);
       const t = turnCount * TURN_FIELDS;
       turns[t] = m.labelStart;
       turns[t + 1] = m.labelEnd;
@@ -249,7 +242,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
   let markup = scratch.markup;
   let markupCount = 0;
   const pushMarkup = (start: number, end: number) => {
-    markup = scratch.markup = room(markup, (markupCount + 1) * MARKUP_FIELDS);
+    markup = scratch.markup = withRoom(markup, (markupCount + 1) * MARKUP_FIELDS);
     markup[markupCount * MARKUP_FIELDS] = start;
     markup[markupCount * MARKUP_FIELDS + 1] = end;
     markupCount++;
@@ -283,7 +276,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
         problems.push(diagnostic(DiagnosticCodes.tagUnclosed, { start: at, end: eol }));
         resume = at + 2;
       } else {
-        tags = scratch.tags = room(tags, (tagCount + 1) * TAG_FIELDS);
+        tags = scratch.tags = withRoom(tags, (tagCount + 1) * TAG_FIELDS);
         const o = tagCount * TAG_FIELDS;
         const path = readTag(bytes, at, close, tags, o, memos, tagCount);
         paths[tagCount] = path;
@@ -317,7 +310,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
         }
       }
       const index = passageCount++;
-      passages = scratch.passages = room(passages, passageCount * PASSAGE_FIELDS);
+      passages = scratch.passages = withRoom(passages, passageCount * PASSAGE_FIELDS);
       const o = index * PASSAGE_FIELDS;
       passages[o] = at;
       passages[o + 1] = end;
@@ -556,7 +549,7 @@ function computeLineStarts(bytes: Uint8Array): number {
     if (lf < 0 && cr < 0) break;
     if (cr >= 0 && (lf < 0 || cr < lf)) i = bytes[cr + 1] === LF ? cr + 2 : cr + 1;
     else i = lf + 1;
-    if (count === starts.length) starts = scratch.lineStarts = room(starts, count + 1);
+    if (count === starts.length) starts = scratch.lineStarts = withRoom(starts, count + 1);
     starts[count++] = i;
   }
   return count;
@@ -651,7 +644,7 @@ function utf16LengthOf(bytes: Uint8Array, start: number, end: number): number {
 function collectCodings(bytes: Uint8Array, c: { -readonly [K in keyof ScanColumns]: ScanColumns[K] }): void {
   let codings = scratch.codings;
   let count = 0;
-  const words = (scratch.words = room(scratch.words, c.paragraphCount * 2));
+  const words = (scratch.words = withRoom(scratch.words, c.paragraphCount * 2));
   words.fill(-1, 0, c.paragraphCount * 2);
   for (let i = 0; i < c.tagCount; i++) {
     const t = i * TAG_FIELDS;
@@ -678,7 +671,7 @@ function collectCodings(bytes: Uint8Array, c: { -readonly [K in keyof ScanColumn
     } else {
       continue;
     }
-    codings = scratch.codings = room(codings, (count + 1) * CODING_FIELDS);
+    codings = scratch.codings = withRoom(codings, (count + 1) * CODING_FIELDS);
     const o = count * CODING_FIELDS;
     codings[o] = i;
     codings[o + 1] = start;
