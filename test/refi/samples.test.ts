@@ -1,6 +1,6 @@
 /**
- * Interoperability with real exports of other tools (read from ../shared/refi-qda/samples, never copied
- * into the project): qc 1.3.2, NVivo for Mac 15 and ATLAS.ti 23 for Windows.
+ * Interoperability with real exports of other tools (read from shared/refi-qda/samples beside the
+ * repository, never copied into the project): qc 1.3.2, NVivo for Mac 15 and ATLAS.ti 23 for Windows.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
