@@ -58,6 +58,54 @@ describe('codeboom check', () => {
   });
 });
 
+describe('a project in which no file matches the transcript patterns', () => {
+  const codebook = SMALL_CODEBOOK.replace('transcripts: ["*.txt", "interviews/**/*.txt"]', 'transcripts: ["transcripts/*.txt"]');
+  let p: TempProject;
+  beforeEach(() => {
+    p = tempProject({ 'codebook.yaml': codebook });
+  });
+  afterEach(() => p.dispose());
+
+  it('check points at transcripts: in codebook.yaml and names a text file the patterns leave out', async () => {
+    p.write('interviews/T2.md', 'T2= Ja.\n');
+    p.write('interviews/T1.txt', 'T1= Nee.\n');
+    p.write('README.md', 'Over dit project.\n');
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(run.stdout.trim().split('\n'), [
+      "codebook.yaml:3:3: warning project.no-transcripts: No file matches project.transcripts ('transcripts/*.txt'), but the project has 2 other text files, such as 'interviews/T1.txt': add their folder to project.transcripts in codebook.yaml.",
+    ]);
+    assert.match(run.stderr, /0 errors, 1 warning in 0 transcripts/);
+  });
+
+  it('tells to save word-processor files as plain text, in Dutch too', async () => {
+    p.write('T1.docx', 'PK');
+    p.write('~$T1.docx', 'lock');
+    const run = await runCli(['check', p.root, '--lang', 'nl'], { cwd: p.root });
+    assert.match(
+      run.stdout,
+      /^codebook\.yaml:3:3: warning project\.no-transcripts: Geen enkel bestand past bij project\.transcripts \('transcripts\/\*\.txt'\)\. Het project heeft 1 tekstverwerkerbestand, zoals 'T1\.docx': Codeboom leest platte tekst, dus sla het op als \.txt \(UTF-8\)\.$/m,
+    );
+  });
+
+  it('report still writes its table, with the warning on stderr', async () => {
+    const run = await runCli(['report', p.root, '--lang', 'en'], { cwd: p.root });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /0 transcripts · 0 participants · 0 coded segments/);
+    assert.equal(
+      run.stderr.trim(),
+      "warning: No file matches project.transcripts ('transcripts/*.txt'): put transcripts there as .txt or .md files, or change the patterns in codebook.yaml.",
+    );
+  });
+
+  it('says nothing once a transcript matches', async () => {
+    p.write('transcripts/T1.txt', '---\nparticipant: T1\n---\nT1= Ik wacht af. [[afstemmen/geduld]]\n');
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^0 errors, 0 warnings in 1 transcript\.$/m);
+  });
+});
+
 describe('codeboom segments', () => {
   it('writes the documented CSV columns, with code-point offsets and RFC 4180 quoting', async () => {
     const p = tempProject({

@@ -104,6 +104,34 @@ describe('language server workspace', () => {
   });
 });
 
+describe('language server on a project without transcripts', () => {
+  it('warns on transcripts: in codebook.yaml until a transcript appears, and again when it goes', async () => {
+    const p = tempProject({
+      'codebook.yaml': SMALL_CODEBOOK.replace('transcripts: ["*.txt", "interviews/**/*.txt"]', 'transcripts: ["transcripts/*.txt"]'),
+      'interviews/T1.txt': '---\nparticipant: T1\n---\nT1= Ik wacht af. [[afstemmen/geduld]]\n',
+    });
+    const client = await TestClient.start([p.root]);
+    try {
+      const codebook = uriOf(p.file('codebook.yaml'));
+      const [warning] = await client.diagnosticsFor(codebook, (d) => d.length > 0);
+      assert.equal(warning.code, 'project.no-transcripts');
+      assert.equal(warning.severity, 2);
+      assert.deepEqual(warning.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 13 } });
+      assert.match(String(warning.message), /has 1 other text file, such as 'interviews\/T1\.txt': add its folder to project\.transcripts/);
+      const t2 = p.file('transcripts/T2.txt');
+      p.write('transcripts/T2.txt', '---\nparticipant: T2\n---\nT2= Goed zo. [[afstemmen/geduld]]\n');
+      await client.fileChanged(t2, 'created');
+      await client.diagnosticsFor(codebook, (d) => d.length === 0);
+      fs.rmSync(t2);
+      await client.fileChanged(t2, 'deleted');
+      await client.diagnosticsFor(codebook, (d) => d.some((x) => x.code === 'project.no-transcripts'));
+    } finally {
+      client.dispose();
+      p.dispose();
+    }
+  });
+});
+
 describe('language server with several workspace folders', () => {
   it('finds a project in each folder and keeps them apart', async () => {
     const a = tempProject({ 'codebook.yaml': SMALL_CODEBOOK, 'A.txt': '---\nparticipant: A1\n---\nA1= x [[effect/band]]\n' });

@@ -20,7 +20,7 @@ export function openProject(ctx: CliContext, dir: string | undefined, options: O
   bar.done();
   const codebook = project.index.codebook;
   if (options.requireCodebook) {
-    const readProblem = project.fileProblems.find((p) => p.file === CODEBOOK_FILE);
+    const readProblem = project.fileProblems.find((p) => p.file === CODEBOOK_FILE && p.problem.code.startsWith('file.'));
     if (readProblem) throw new UserError(diagnosticMessage(readProblem.problem, options.language));
     if (!codebook.parsed) {
       const d = codebook.diagnostics[0];
@@ -33,7 +33,7 @@ export function openProject(ctx: CliContext, dir: string | undefined, options: O
     }
   }
   for (const { problem } of project.fileProblems) {
-    if (problem.code.startsWith('file.')) ctx.stderr(`warning: ${diagnosticMessage(problem, options.language)}\n`);
+    if (problem.code.startsWith('file.') || problem.code.startsWith('project.')) ctx.stderr(`warning: ${diagnosticMessage(problem, options.language)}\n`);
   }
   return project;
 }

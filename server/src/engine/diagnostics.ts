@@ -40,6 +40,7 @@ export const DiagnosticCodes = {
   fileNotUtf8: 'file.not-utf8',
   fileBinary: 'file.binary',
   fileUnreadable: 'file.unreadable',
+  projectNoTranscripts: 'project.no-transcripts',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];
@@ -71,6 +72,7 @@ export const defaultSeverity: Record<DiagnosticCode, Severity> = {
   'file.not-utf8': 'warning',
   'file.binary': 'warning',
   'file.unreadable': 'warning',
+  'project.no-transcripts': 'warning',
 };
 
 /** Arguments of a message; `suggestions`, `replacement` and similar also drive quick fixes. */

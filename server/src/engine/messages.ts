@@ -17,6 +17,9 @@ const list = (v: DiagnosticArgs[string], lang: Language): string => {
   return joinList(items.map((s) => `'${s}'`), lang, 'or');
 };
 
+/** Every item, quoted: `'a', 'b' and 'c'`. */
+const all = (v: DiagnosticArgs[string], lang: Language): string => joinList((Array.isArray(v) ? v : v === undefined ? [] : [String(v)]).map((s) => `'${s}'`), lang);
+
 /** `a, b and c` / `a, b en c`; `a, b or c` / `a, b of c`. */
 export function joinList(items: string[], lang: Language, word: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
@@ -71,6 +74,18 @@ const en: Record<DiagnosticCode, Template> = {
   'file.not-utf8': (a) => `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
   'file.binary': (a) => `${a.file} is not a text file and was skipped.`,
   'file.unreadable': (a) => `${a.file} could not be read (${a.detail}) and was skipped.`,
+  'project.no-transcripts': (a) => {
+    const none = `No file matches project.transcripts (${all(a.patterns, 'en')})`;
+    if (Number(a.textFiles) > 0) {
+      const n = Number(a.textFiles);
+      return `${none}, but the project has ${n} other text ${n === 1 ? 'file' : 'files'}, such as '${a.textExample}': add ${n === 1 ? 'its' : 'their'} folder to project.transcripts in codebook.yaml.`;
+    }
+    if (Number(a.documents) > 0) {
+      const n = Number(a.documents);
+      return `${none}. The project has ${n} word-processor ${n === 1 ? 'file' : 'files'}, such as '${a.documentExample}': Codeboom reads plain text, so save ${n === 1 ? 'it' : 'them'} as .txt (UTF-8).`;
+    }
+    return `${none}: put transcripts there as .txt or .md files, or change the patterns in codebook.yaml.`;
+  },
 };
 
 const nl: Record<DiagnosticCode, Template> = {
@@ -120,6 +135,18 @@ const nl: Record<DiagnosticCode, Template> = {
   'file.not-utf8': (a) => `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
   'file.binary': (a) => `${a.file} is geen tekstbestand en is overgeslagen.`,
   'file.unreadable': (a) => `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
+  'project.no-transcripts': (a) => {
+    const none = `Geen enkel bestand past bij project.transcripts (${all(a.patterns, 'nl')})`;
+    if (Number(a.textFiles) > 0) {
+      const n = Number(a.textFiles);
+      return `${none}, maar het project heeft ${n} ${n === 1 ? 'ander tekstbestand' : 'andere tekstbestanden'}, zoals '${a.textExample}': voeg de map daarvan toe aan project.transcripts in codebook.yaml.`;
+    }
+    if (Number(a.documents) > 0) {
+      const n = Number(a.documents);
+      return `${none}. Het project heeft ${n} ${n === 1 ? 'tekstverwerkerbestand' : 'tekstverwerkerbestanden'}, zoals '${a.documentExample}': Codeboom leest platte tekst, dus sla ${n === 1 ? 'het' : 'ze'} op als .txt (UTF-8).`;
+    }
+    return `${none}: zet daar transcripten als .txt- of .md-bestanden, of pas de patronen aan in codebook.yaml.`;
+  },
 };
 
 function schemaMessage(detail: string, lang: Language): string {

@@ -73,7 +73,10 @@ export function startServer(connection: Connection): void {
     },
     changed: (project, ids) => {
       if (ids === 'all') publisher.publishProject(project);
-      else for (const id of ids) publisher.publishDocument(project, id);
+      else {
+        for (const id of ids) publisher.publishDocument(project, id);
+        publisher.publishWhetherEmpty(project);
+      }
       void connection.sendNotification(IndexChangedNotification.type, { project: project.rootUri, revision: project.index.revision });
     },
   };

@@ -10,7 +10,8 @@ import { parseCodebook, type Codebook } from '../engine/codebook/codebook';
 import { transcriptMatcher } from '../engine/project/settings';
 import { ProjectIndex } from '../engine/project/projectIndex';
 import { TextPositions } from '../engine/text/positions';
-import { CODEBOOK_FILE, encodeWithBuffer, FileReader, listTranscripts, readText } from '../node/projectFiles';
+import type { Diagnostic } from '../engine/diagnostics';
+import { CODEBOOK_FILE, encodeWithBuffer, FileReader, listTranscripts, noTranscriptsProblem, readText } from '../node/projectFiles';
 import { pathToUri } from './convert';
 
 export class Project {
@@ -19,6 +20,8 @@ export class Project {
   readonly index: ProjectIndex;
   /** The codebook as last read (maybe broken); the index holds the last good one. */
   current: Codebook;
+  /** true once every transcript has been read from disk. */
+  private loaded = false;
   private matcher: (id: string) => boolean;
   private positions: TextPositions | undefined;
 
@@ -88,6 +91,7 @@ export class Project {
       this.loadFile(id, reader);
       onProgress?.(i + 1, files.length);
     });
+    this.loaded = true;
   }
 
   /** Like loadAll, but yields to the event loop every few files so progress reaches the client. */
@@ -102,6 +106,17 @@ export class Project {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    this.loaded = true;
+  }
+
+  /** true when the project has been read and has no transcript at all. */
+  get empty(): boolean {
+    return this.loaded && this.index.size === 0;
+  }
+
+  /** Problems of the project as a whole, shown on codebook.yaml: none, or that no file is a transcript. */
+  projectProblems(): Diagnostic[] {
+    return this.empty ? [noTranscriptsProblem(this.root, this.codebook.settings, this.current.text)] : [];
   }
 
   /** After the transcript globs changed: adds files that now match, drops those that no longer do. */

@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { emptyCodebook, parseCodebook, type Codebook } from '../engine/codebook/codebook';
-import { diagnostic, DiagnosticCodes, type Diagnostic } from '../engine/diagnostics';
-import { transcriptMatcher } from '../engine/project/settings';
-import { ProjectIndex } from '../engine/project/projectIndex';
+import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../engine/diagnostics';
+import { DEFAULT_TRANSCRIPTS, transcriptMatcher, type ProjectSettings } from '../engine/project/settings';
+import { compareNatural, ProjectIndex } from '../engine/project/projectIndex';
 import { stripBom } from '../engine/text/positions';
 
 export const CODEBOOK_FILE = 'codebook.yaml';
@@ -90,22 +90,85 @@ export function readCodebook(root: string): LoadedCodebook {
 export function listTranscripts(root: string, codebook: Codebook): string[] {
   const isTranscript = transcriptMatcher(codebook.settings);
   const found: string[] = [];
-  const walk = (dir: string, rel: string) => {
+  walkFiles(root, (relPath) => {
+    if (isTranscript(relPath)) found.push(relPath);
+  });
+  return found.sort();
+}
+
+/**
+ * Calls `visit` with the path (relative to `root`, with `/`) of every file under `root`, leaving out
+ * node_modules and .git; stops after `limit` files. Returns false when it stopped early.
+ */
+function walkFiles(root: string, visit: (relPath: string) => void, limit = Infinity): boolean {
+  let seen = 0;
+  const walk = (dir: string, rel: string): boolean => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
-      return;
+      return true;
     }
     for (const e of entries) {
       if (e.name === 'node_modules' || e.name === '.git') continue;
       const relPath = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path.join(dir, e.name), relPath);
-      else if (e.isFile() && isTranscript(relPath)) found.push(relPath);
+      if (e.isDirectory()) {
+        if (!walk(path.join(dir, e.name), relPath)) return false;
+      } else if (e.isFile()) {
+        if (++seen > limit) return false;
+        visit(relPath);
+      }
     }
+    return true;
   };
-  walk(root, '');
-  return found.sort();
+  return walk(root, '');
+}
+
+const WORD_PROCESSOR_FILE = /\.(docx|doc|odt|rtf)$/i;
+
+/** How many files a project without transcripts is searched for ones that look like transcripts. */
+const LOOK_LIMIT = 20_000;
+
+/**
+ * The warning for a project none of whose files matches its transcript patterns, saying what to do: it
+ * names text files the patterns leave out (a folder missing from the patterns) or word-processor files
+ * (transcripts not yet saved as plain text). It points at `transcripts:` in codebook.yaml when that is there.
+ */
+export function noTranscriptsProblem(root: string, settings: Pick<ProjectSettings, 'transcripts' | 'exclude'>, codebookText: string): Diagnostic {
+  const looksLikeText = transcriptMatcher({ transcripts: DEFAULT_TRANSCRIPTS, exclude: settings.exclude });
+  let textFiles = 0;
+  let textExample: string | undefined;
+  let documents = 0;
+  let documentExample: string | undefined;
+  const first = (known: string | undefined, relPath: string) => (known === undefined || compareNatural(relPath, known) < 0 ? relPath : known);
+  walkFiles(
+    root,
+    (relPath) => {
+      if (looksLikeText(relPath)) {
+        textFiles++;
+        textExample = first(textExample, relPath);
+      } else if (WORD_PROCESSOR_FILE.test(relPath) && !relPath.split('/').pop()!.startsWith('~$')) {
+        documents++;
+        documentExample = first(documentExample, relPath);
+      }
+    },
+    LOOK_LIMIT,
+  );
+  return diagnostic(DiagnosticCodes.projectNoTranscripts, transcriptsSettingSpan(codebookText), {
+    patterns: settings.transcripts,
+    textFiles,
+    textExample,
+    documents,
+    documentExample,
+  });
+}
+
+/** Where codebook.yaml sets `transcripts:` (or else `project:`), or its start. */
+function transcriptsSettingSpan(text: string): Span {
+  const m = /^[ \t]+(transcripts)[ \t]*:/m.exec(text) ?? /^(project)[ \t]*:/m.exec(text);
+  if (!m) return { start: 0, end: 0 };
+  const start = m.index + m[0].indexOf(m[1]);
+  return { start, end: start + m[1].length };
 }
 
 export interface LoadedProject {
@@ -141,6 +204,7 @@ export function loadProject(root: string, options: LoadOptions = {}): LoadedProj
   if (problem) fileProblems.push({ file: CODEBOOK_FILE, problem });
   const withBom = new Set<string>();
   const files = listTranscripts(root, codebook);
+  if (files.length === 0) fileProblems.push({ file: CODEBOOK_FILE, problem: noTranscriptsProblem(root, codebook.settings, codebook.text) });
   const reader = new FileReader();
   files.forEach((rel, i) => {
     const read = reader.read(path.join(root, rel), rel);

@@ -60,7 +60,7 @@ export const check: Command = {
     };
     const codebook = project.index.codebook;
     add(CODEBOOK_FILE, codebook.text, codebook.diagnostics);
-    for (const { file, problem } of project.fileProblems) add(file, '', [problem]);
+    for (const { file, problem } of project.fileProblems) add(file, file === CODEBOOK_FILE ? codebook.text : '', [problem]);
     for (const doc of project.index.documents()) {
       if (doc.resolved.diagnostics.length === 0) continue;
       // Columns are counted in characters, so the text is read again for documents with a finding.
@@ -77,8 +77,8 @@ export const check: Command = {
       const docs = project.index.size;
       const summary =
         language === 'nl'
-          ? `${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'} in ${docs} transcripten.`
-          : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${docs} transcripts.`;
+          ? `${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'} in ${docs} ${docs === 1 ? 'transcript' : 'transcripten'}.`
+          : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${docs} ${docs === 1 ? 'transcript' : 'transcripts'}.`;
       ctx.stderr(summary + '\n');
     }
     return errors > 0 ? 1 : 0;

@@ -10,6 +10,8 @@ import type { Project } from '../workspace';
 export class DiagnosticsPublisher {
   /** URIs that have diagnostics on the client, to clear them when they go. */
   private readonly shown = new Set<string>();
+  /** Whether each project had no transcript when its codebook's problems were last sent. */
+  private readonly wasEmpty = new WeakMap<Project, boolean>();
 
   constructor(private readonly ctx: Pick<ServerContext, 'connection' | 'language'>) {}
 
@@ -27,7 +29,14 @@ export class DiagnosticsPublisher {
     const positions = project.codebookPositions();
     const lines = current.text === positions.text ? positions.lineStarts : computeLines(current.text);
     const language = this.ctx.language();
-    this.send(project.codebookUri, current.diagnostics.map((d) => toLspDiagnostic(d, lines, language)));
+    const problems = [...current.diagnostics, ...project.projectProblems()];
+    this.wasEmpty.set(project, project.empty);
+    this.send(project.codebookUri, problems.map((d) => toLspDiagnostic(d, lines, language)));
+  }
+
+  /** Sends the codebook's problems again when the project gained its first transcript or lost its last. */
+  publishWhetherEmpty(project: Project): void {
+    if (this.wasEmpty.get(project) !== project.empty) this.publishCodebook(project);
   }
 
   publishProject(project: Project): void {
