@@ -136,6 +136,21 @@ describe('codeboom segments', () => {
 });
 
 describe('codeboom report', () => {
+  it('counts one of a kind in the singular and never cuts the Total row short', async () => {
+    const p = tempProject({ 'codebook.yaml': 'codes:\n  ja:\n    label: Ja\n', 'T1.txt': '---\nparticipant: T1\n---\nT1= Zeker. [[ja]]\n' });
+    try {
+      const en = await runCli(['report', p.root, '--lang', 'en']);
+      assert.equal(en.status, 0, en.stderr);
+      assert.ok(en.stdout.startsWith('1 transcript · 1 participant · 1 coded segment\n'), en.stdout);
+      assert.match(en.stdout, /^Total {2,}1 {2,}1$/m);
+      const nl = await runCli(['report', p.root, '--lang', 'nl']);
+      assert.ok(nl.stdout.startsWith('1 transcript · 1 deelnemer · 1 gecodeerd segment\n'), nl.stdout);
+      assert.match(nl.stdout, /^Totaal {2,}1 {2,}1$/m);
+    } finally {
+      p.dispose();
+    }
+  });
+
   it('writes every format, and to a file with --out', async () => {
     const p = tempProject({ 'codebook.yaml': SMALL_CODEBOOK, 'T1.txt': '---\nparticipant: T1\n---\nT1= <script>alert(1)</script> [[afstemmen/geduld]]\n' });
     try {

@@ -119,7 +119,8 @@ export function reportWords(lang: Language) {
         segments: 'Segmenten',
         participants: 'Deelnemers',
         total: 'Totaal',
-        summary: (docs: number, parts: number, segs: number) => `${docs} transcripten · ${parts} deelnemers · ${segs} gecodeerde segmenten`,
+        summary: (docs: number, parts: number, segs: number) =>
+          `${docs} ${docs === 1 ? 'transcript' : 'transcripten'} · ${parts} ${parts === 1 ? 'deelnemer' : 'deelnemers'} · ${segs} ${segs === 1 ? 'gecodeerd segment' : 'gecodeerde segmenten'}`,
         withSubcodes: 'Tellingen inclusief subcodes.',
         withoutSubcodes: 'Tellingen zonder subcodes.',
         nothingCoded: 'Er is nog niets gecodeerd.',
@@ -132,7 +133,8 @@ export function reportWords(lang: Language) {
         segments: 'Segments',
         participants: 'Participants',
         total: 'Total',
-        summary: (docs: number, parts: number, segs: number) => `${docs} transcripts · ${parts} participants · ${segs} coded segments`,
+        summary: (docs: number, parts: number, segs: number) =>
+          `${docs} ${docs === 1 ? 'transcript' : 'transcripts'} · ${parts} ${parts === 1 ? 'participant' : 'participants'} · ${segs} ${segs === 1 ? 'coded segment' : 'coded segments'}`,
         withSubcodes: 'Counts include subcodes.',
         withoutSubcodes: 'Counts without subcodes.',
         nothingCoded: 'Nothing has been coded yet.',

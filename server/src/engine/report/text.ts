@@ -12,7 +12,7 @@ export function frequencyReportText(report: FrequencyReport): string {
 
   out.push(w.table, '');
   const labels = report.rows.map((r) => '  '.repeat(r.depth) + r.label);
-  const labelWidth = Math.min(48, Math.max(w.code.length, ...labels.map(width)));
+  const labelWidth = Math.min(48, Math.max(width(w.code), width(w.total), ...labels.map(width)));
   const columns = [...report.participants, 'Σ', '#'];
   const colWidth = columns.map((c) => Math.max(3, width(c)));
   const line = (first: string, cells: string[]) =>
