@@ -56,6 +56,14 @@ describe('codeboom check', () => {
     assert.match(run.stdout, /T3\.txt:1:1: warning file\.not-utf8: T3\.txt is not UTF-8 text and was skipped: save it as UTF-8\./);
     assert.match(run.stdout, /T4\.txt:1:1: warning file\.binary: T4\.txt is not a text file and was skipped\./);
   });
+
+  it('fails when codebook.yaml itself cannot be read as text', async () => {
+    p.write('codebook.yaml', new Uint8Array([0x00, 0x63, 0x6f]));
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^codebook\.yaml:1:1: error file\.binary: codebook\.yaml is not a text file and was skipped\.$/m);
+    assert.match(run.stderr, /^error: codebook\.yaml is not a text file/m);
+  });
 });
 
 describe('a project in which no file matches the transcript patterns', () => {

@@ -33,7 +33,7 @@ export function openProject(ctx: CliContext, dir: string | undefined, options: O
     }
   }
   for (const { problem } of project.fileProblems) {
-    if (problem.code.startsWith('file.') || problem.code.startsWith('project.')) ctx.stderr(`warning: ${diagnosticMessage(problem, options.language)}\n`);
+    if (problem.code.startsWith('file.') || problem.code.startsWith('project.')) ctx.stderr(`${problem.severity}: ${diagnosticMessage(problem, options.language)}\n`);
   }
   return project;
 }

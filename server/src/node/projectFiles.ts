@@ -82,7 +82,8 @@ export interface LoadedCodebook {
 
 export function readCodebook(root: string): LoadedCodebook {
   const read = readText(path.join(root, CODEBOOK_FILE), CODEBOOK_FILE);
-  if (!read.ok) return { codebook: emptyCodebook(), problem: read.problem };
+  // A transcript that cannot be read is skipped with a warning; without its codebook nothing can be checked.
+  if (!read.ok) return { codebook: emptyCodebook(), problem: { ...read.problem, severity: 'error' } };
   return { codebook: parseCodebook(read.text) };
 }
 
