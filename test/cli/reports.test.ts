@@ -96,6 +96,9 @@ describe('codeboom profile', () => {
     assert.equal(unknown.stderr, "codeboom profile: No participant 'T3' in this project: the participants are T1 and T2.\n");
     const none = await runCli(['profile']);
     assert.match(none.stderr, /Name the participant: codeboom profile T9 \[dir\]\./);
+    const swapped = await runCli(['profile', '.', 'T1'], { cwd: p.root });
+    assert.equal(swapped.status, 2);
+    assert.equal(swapped.stderr, 'codeboom profile: Name the participant first, then the folder: codeboom profile T1 .\n');
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * `codeboom profile PARTICIPANT [dir]`: every code of one participant, with the quotes.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { joinList } from '../../engine/messages';
 import { buildParticipantProfile, profileHtml, profileMarkdown, profileText } from '../../engine/report/participantProfile';
 import { UserError } from '../../node/projectFiles';
@@ -24,6 +26,10 @@ export const profileCommand: Command = {
     const format = parseFormat(values.format as string | undefined, FORMATS, 'text');
     const participant = positionals[0];
     if (participant === undefined) throw new UserError('Name the participant: codeboom profile T9 [dir].');
+    const dir = positionals[1];
+    if (dir !== undefined && !isFolder(path.resolve(ctx.cwd, dir)) && isFolder(path.resolve(ctx.cwd, participant))) {
+      throw new UserError(`Name the participant first, then the folder: codeboom profile ${dir} ${participant}`);
+    }
     const preliminary = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
     const project = openProject(ctx, positionals[1], { requireCodebook: true, language: preliminary });
     const index = project.index;
@@ -50,3 +56,11 @@ export const profileCommand: Command = {
     return 0;
   },
 };
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
