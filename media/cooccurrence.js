@@ -56,7 +56,8 @@
       data.cells[i].forEach((v, j) => {
         const td = el('td', { class: i === j ? 'zero' : v > 0 ? 'cell ' + heat(v, data.maxCell) : 'zero' }, i === j ? '' : v > 0 ? v : '·');
         if (i !== j && v > 0) {
-          td.title = s.participants.replace('{0}', v).replace('{1}', data.participantCells[i][j]);
+          const people = data.participantCells[i][j];
+          td.title = (v === 1 ? s.pair : s.pairs.replace('{0}', v)) + ' ' + (people === 1 ? s.inParticipant : s.inParticipants.replace('{0}', people));
           td.addEventListener('click', () => vscode.postMessage({ type: 'cell', first: c.path, second: data.codes[j].path }));
         }
         tr.append(td);

@@ -32,6 +32,8 @@ describe('the Codes view', () => {
     await expand(category);
     const code = codeTreeRow(workbench, 'Improvisational ability');
     await waitForDescription(code, '10 · 9 participants');
+    // afstemmen/geduld has one segment: one participant, in the singular.
+    await waitForDescription(codeTreeRow(workbench, 'Patience'), '1 · 1 participant');
     await expand(code);
     const t5 = codeTreeRow(workbench, 'T5');
     await waitForDescription(t5, '2');

@@ -183,7 +183,11 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         const expandable = c.children.length > 0 || count > 0;
         const item = new vscode.TreeItem(c.label, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.description = node.participant ? `${count}` : vscode.l10n.t('{0} · {1} participants', counts.segments, counts.participants);
+        item.description = node.participant
+          ? `${count}`
+          : counts.participants === 1
+            ? vscode.l10n.t('{0} · 1 participant', counts.segments)
+            : vscode.l10n.t('{0} · {1} participants', counts.segments, counts.participants);
         item.tooltip = new vscode.MarkdownString(`**${escape(c.label)}** \`${c.path}\`${c.definition ? `\n\n${escape(c.definition)}` : ''}`);
         item.iconPath = c.codable ? await this.icons.swatch(c.color ?? '') : new vscode.ThemeIcon('folder');
         item.contextValue = c.codable ? 'code' : 'group';

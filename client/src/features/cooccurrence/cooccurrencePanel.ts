@@ -52,7 +52,11 @@ export class CooccurrencePanel extends ProjectPanel<FromPage> {
           turn: vscode.l10n.t('the same turn'),
           window: vscode.l10n.t('within N paragraphs'),
           hint: vscode.l10n.t('Click a cell to see the pairs of segments; click one to open it.'),
-          participants: vscode.l10n.t('{0} pairs in {1} participants'),
+          // A cell's title: how many pairs, and in how many participants.
+          pair: vscode.l10n.t('1 pair'),
+          pairs: vscode.l10n.t('{0} pairs'),
+          inParticipant: vscode.l10n.t('in 1 participant'),
+          inParticipants: vscode.l10n.t('in {0} participants'),
           empty: vscode.l10n.t('No two codes occur together in this unit.'),
           noPairs: vscode.l10n.t('No pairs.'),
         },
