@@ -9,7 +9,9 @@
   const num = (v, digits) => (v === null || v === undefined ? '—' : Number(v).toFixed(digits));
 
   app.append(el('h2', {}, data.coders.join(' · ')));
-  app.append(el('p', { class: 'hint' }, s.summary.replace('{0}', data.documents.compared).replace('{1}', Math.round(data.minOverlap * 100))));
+  const overlap = Math.round(data.minOverlap * 100);
+  const summary = data.documents.compared === 1 ? s.summaryOne.replace('{0}', overlap) : s.summary.replace('{0}', data.documents.compared).replace('{1}', overlap);
+  app.append(el('p', { class: 'hint' }, summary));
 
   const table = el('table', { id: 'agreement' });
   const head = el('tr');

@@ -50,6 +50,17 @@ describe('codeboom export and import', () => {
     }
   });
 
+  it('counts one of a kind in the singular when it says what it wrote', async () => {
+    tmp.write('one/codebook.yaml', 'codes:\n  ja:\n    label: Ja\n');
+    tmp.write('one/T1.txt', '---\nparticipant: T1\n---\nT1= Zeker. [[ja]]\n');
+    const exported = await runCli(['export', 'one', '--out', 'one.qdpx'], { cwd: tmp.root });
+    assert.equal(exported.stderr, 'Wrote one.qdpx: 1 transcript, 1 code, 1 coded selection with 1 coding, 1 case.\n');
+    const imported = await runCli(['import', 'one.qdpx', '--into', 'copy'], { cwd: tmp.root });
+    assert.equal(imported.stderr, 'Imported into copy: 1 code, 1 transcript with 1 coded passage and 1 coding.\n');
+    const codebook = await runCli(['export', 'one', '--out', 'one.qdc'], { cwd: tmp.root });
+    assert.equal(codebook.stderr, 'Wrote one.qdc: 1 code.\n');
+  });
+
   it('exports a .qdpx and imports it into a new project that passes check with the same report', async () => {
     const exported = await runCli(['export', STAY_TUNED, '--out', 'stay.qdpx'], { cwd: tmp.root });
     assert.equal(exported.status, 0, exported.stderr);

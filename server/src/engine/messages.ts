@@ -17,6 +17,11 @@ const list = (v: DiagnosticArgs[string], lang: Language): string => {
   return joinList(items.map((s) => `'${s}'`), lang, 'or');
 };
 
+/** `1 transcript`, `2 transcripts`: a number with the word for what it counts, in the singular for one. */
+export function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Every item, quoted: `'a', 'b' and 'c'`. */
 const all = (v: DiagnosticArgs[string], lang: Language): string => joinList((Array.isArray(v) ? v : v === undefined ? [] : [String(v)]).map((s) => `'${s}'`), lang);
 

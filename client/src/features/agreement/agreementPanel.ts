@@ -101,6 +101,7 @@ export function activateAgreement(context: vscode.ExtensionContext, server: Serv
             disagreements: vscode.l10n.t('Disagreements ({0})'),
             textDifferences: vscode.l10n.t('Transcripts whose words differ between coders (not compared)'),
             summary: vscode.l10n.t('{0} transcripts compared; segments match when they overlap by at least {1}% of the longer one.'),
+            summaryOne: vscode.l10n.t('1 transcript compared; segments match when they overlap by at least {0}% of the longer one.'),
             has: vscode.l10n.t('coded it'),
             hasNot: vscode.l10n.t('did not'),
             none: vscode.l10n.t('The coders agree everywhere.'),

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Diagnostic } from '../../engine/diagnostics';
-import { diagnosticMessage } from '../../engine/messages';
+import { counted, diagnosticMessage } from '../../engine/messages';
 import { TextPositions } from '../../engine/text/positions';
 import { CODEBOOK_FILE } from '../../node/projectFiles';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
@@ -77,8 +77,8 @@ export const check: Command = {
       const docs = project.index.size;
       const summary =
         language === 'nl'
-          ? `${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'} in ${docs} ${docs === 1 ? 'transcript' : 'transcripten'}.`
-          : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${docs} ${docs === 1 ? 'transcript' : 'transcripts'}.`;
+          ? `${counted(errors, 'fout', 'fouten')}, ${counted(warnings, 'waarschuwing', 'waarschuwingen')} in ${counted(docs, 'transcript', 'transcripten')}.`
+          : `${counted(errors, 'error', 'errors')}, ${counted(warnings, 'warning', 'warnings')} in ${counted(docs, 'transcript', 'transcripts')}.`;
       ctx.stderr(summary + '\n');
     }
     return errors > 0 ? 1 : 0;

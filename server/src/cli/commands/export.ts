@@ -12,6 +12,7 @@ import { UserError } from '../../node/projectFiles';
 import { parseLanguage, type CliContext } from '../cliContext';
 import type { Command } from '../command';
 import { VERSION } from '../../version';
+import { counted } from '../../engine/messages';
 import { openProject, relative } from '../openProject';
 
 const FORMATS = ['qdc', 'qdpx'] as const;
@@ -49,7 +50,7 @@ export const exportCommand: Command = {
           return 0;
         }
         write(ctx, out, xml);
-        ctx.stderr(`Wrote ${out}: ${project.index.codebook.codes.size} codes.\n`);
+        ctx.stderr(`Wrote ${out}: ${counted(project.index.codebook.codes.size, 'code', 'codes')}.\n`);
         return 0;
       }
       const content = buildQdpx(project.index, options);
@@ -57,7 +58,9 @@ export const exportCommand: Command = {
       write(ctx, out!, zip);
       for (const w of content.warnings) ctx.stderr(`warning: ${w}\n`);
       const s = content.summary;
-      ctx.stderr(`Wrote ${out}: ${s.transcripts} transcripts, ${s.codes} codes, ${s.selections} coded selections with ${s.codings} codings, ${s.cases} cases.\n`);
+      ctx.stderr(
+        `Wrote ${out}: ${counted(s.transcripts, 'transcript', 'transcripts')}, ${counted(s.codes, 'code', 'codes')}, ${counted(s.selections, 'coded selection', 'coded selections')} with ${counted(s.codings, 'coding', 'codings')}, ${counted(s.cases, 'case', 'cases')}.\n`,
+      );
       return 0;
     } catch (e) {
       if (e instanceof RefiError) throw new UserError(e.message);

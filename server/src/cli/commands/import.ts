@@ -12,6 +12,7 @@ import { readImportFile, writeAllOrNothing } from '../../node/importFiles';
 import { CODEBOOK_FILE, UserError } from '../../node/projectFiles';
 import type { CliContext } from '../cliContext';
 import type { Command, ParsedArguments } from '../command';
+import { counted } from '../../engine/messages';
 import { relative } from '../openProject';
 
 export const importCommand: Command = {
@@ -66,9 +67,9 @@ function importCodebookFile(ctx: CliContext, bytes: Uint8Array, file: string, { 
   const s = result.summary;
   const shown = relative(ctx, target);
   if (existing === undefined) {
-    ctx.stderr(`Wrote ${shown}: ${s.added} codes.\n`);
+    ctx.stderr(`Wrote ${shown}: ${counted(s.added, 'code', 'codes')}.\n`);
   } else {
-    const kept = s.kept > 0 ? `; ${s.kept} code${s.kept === 1 ? '' : 's'} not in the file kept` : '';
+    const kept = s.kept > 0 ? `; ${counted(s.kept, 'code', 'codes')} not in the file kept` : '';
     const moved = s.moved > 0 ? `, ${s.moved} moved (their old paths are aliases)` : '';
     ctx.stderr(`Updated ${shown}: ${s.added} added, ${s.updated} updated${moved}, ${s.unchanged} unchanged${kept}.\n`);
   }
@@ -88,7 +89,7 @@ function importProject(ctx: CliContext, bytes: Uint8Array, { values }: ParsedArg
   for (const w of plan.warnings) ctx.stderr(`warning: ${w}\n`);
   const s = plan.summary;
   ctx.stderr(
-    `Imported into ${relative(ctx, dir)}: ${s.codes} codes, ${s.transcripts} transcripts with ${s.selections} coded passages and ${s.codings} codings${plan.skipped.length > 0 ? `; ${plan.skipped.length} sources skipped` : ''}.\n`,
+    `Imported into ${relative(ctx, dir)}: ${counted(s.codes, 'code', 'codes')}, ${counted(s.transcripts, 'transcript', 'transcripts')} with ${counted(s.selections, 'coded passage', 'coded passages')} and ${counted(s.codings, 'coding', 'codings')}${plan.skipped.length > 0 ? `; ${counted(plan.skipped.length, 'source', 'sources')} skipped` : ''}.\n`,
   );
   return 0;
 }

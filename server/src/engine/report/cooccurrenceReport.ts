@@ -5,7 +5,7 @@
 import { localize } from '../codebook/localized';
 import { codeLabel } from '../codebook/codebook';
 import { unitName, type CooccurrenceMatrix, type CooccurrenceUnit, type CooccurringPair } from '../analysis/cooccurrence';
-import type { Language } from '../messages';
+import { counted, type Language } from '../messages';
 import type { ProjectIndex } from '../project/projectIndex';
 import { toCsv } from './csv';
 import { escapeHtml, heatColor, htmlPage } from './html';
@@ -67,10 +67,10 @@ function words(lang: Language) {
         segments: 'Segmenten',
         pairs: 'Cellen: paren segmenten van de twee codes die samen voorkomen.',
         participants: 'Cellen: deelnemers bij wie de twee codes samen voorkomen.',
-        transcripts: (n: number) => `${n} transcripten`,
+        transcripts: (n: number) => counted(n, 'transcript', 'transcripten'),
         none: 'Geen codes komen samen voor.',
-        pairCount: (n: number) => (n === 1 ? '1 paar' : `${n} paren`),
-        cellTitle: (pairs: number, people: number) => `${pairs} ${pairs === 1 ? 'paar' : 'paren'}, ${people} ${people === 1 ? 'deelnemer' : 'deelnemers'}`,
+        pairCount: (n: number) => counted(n, 'paar', 'paren'),
+        cellTitle: (pairs: number, people: number) => `${counted(pairs, 'paar', 'paren')}, ${counted(people, 'deelnemer', 'deelnemers')}`,
       }
     : {
         title: 'Co-occurring codes',
@@ -79,10 +79,10 @@ function words(lang: Language) {
         segments: 'Segments',
         pairs: 'Cells: pairs of segments of the two codes that occur together.',
         participants: 'Cells: participants in whom the two codes occur together.',
-        transcripts: (n: number) => `${n} transcripts`,
+        transcripts: (n: number) => counted(n, 'transcript', 'transcripts'),
         none: 'No codes occur together.',
-        pairCount: (n: number) => (n === 1 ? '1 pair' : `${n} pairs`),
-        cellTitle: (pairs: number, people: number) => `${pairs} ${pairs === 1 ? 'pair' : 'pairs'}, ${people} ${people === 1 ? 'participant' : 'participants'}`,
+        pairCount: (n: number) => counted(n, 'pair', 'pairs'),
+        cellTitle: (pairs: number, people: number) => `${counted(pairs, 'pair', 'pairs')}, ${counted(people, 'participant', 'participants')}`,
       };
 }
 

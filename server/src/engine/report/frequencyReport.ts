@@ -6,7 +6,7 @@
 import { codeLabel } from '../codebook/codebook';
 import { localize } from '../codebook/localized';
 import { codeMatrix, rankCodes, type CountOptions } from '../analysis/frequencies';
-import { joinList, type Language } from '../messages';
+import { counted, joinList, type Language } from '../messages';
 import type { ProjectIndex } from '../project/projectIndex';
 
 export interface ReportOptions extends CountOptions {
@@ -120,7 +120,7 @@ export function reportWords(lang: Language) {
         participants: 'Deelnemers',
         total: 'Totaal',
         summary: (docs: number, parts: number, segs: number) =>
-          `${docs} ${docs === 1 ? 'transcript' : 'transcripten'} · ${parts} ${parts === 1 ? 'deelnemer' : 'deelnemers'} · ${segs} ${segs === 1 ? 'gecodeerd segment' : 'gecodeerde segmenten'}`,
+          `${counted(docs, 'transcript', 'transcripten')} · ${counted(parts, 'deelnemer', 'deelnemers')} · ${counted(segs, 'gecodeerd segment', 'gecodeerde segmenten')}`,
         withSubcodes: 'Tellingen inclusief subcodes.',
         withoutSubcodes: 'Tellingen zonder subcodes.',
         nothingCoded: 'Er is nog niets gecodeerd.',
@@ -134,7 +134,7 @@ export function reportWords(lang: Language) {
         participants: 'Participants',
         total: 'Total',
         summary: (docs: number, parts: number, segs: number) =>
-          `${docs} ${docs === 1 ? 'transcript' : 'transcripts'} · ${parts} ${parts === 1 ? 'participant' : 'participants'} · ${segs} ${segs === 1 ? 'coded segment' : 'coded segments'}`,
+          `${counted(docs, 'transcript', 'transcripts')} · ${counted(parts, 'participant', 'participants')} · ${counted(segs, 'coded segment', 'coded segments')}`,
         withSubcodes: 'Counts include subcodes.',
         withoutSubcodes: 'Counts without subcodes.',
         nothingCoded: 'Nothing has been coded yet.',
