@@ -117,6 +117,9 @@ describe('the full HTML report', () => {
       assert.doesNotMatch(html, /https?:\/\//);
       assert.doesNotMatch(html, /<b>drama/);
       for (const id of ['ranked', 'table', 'groups', 'cooccurrence', 'quotes']) assert.ok(html.includes(`<h2 id="${id}">`), id);
+      // The co-occurrence map has a column per code: it scrolls by itself rather than widening the page.
+      assert.match(html, /<div class="wide">\n<table class="heat">/);
+      assert.match(html, /\.wide\{overflow-x:auto\}/);
       assert.ok(html.includes('<blockquote>&lt;script&gt;alert(1)&lt;/script&gt;</blockquote>'));
       assert.ok(html.includes('<p class="quote-meta">— T1 · T1.txt, line 5</p>'));
       assert.ok(html.includes('Bond <span class="cite">(2 of 3 quotes)</span>'), 'at most two quotes of band');

@@ -148,7 +148,8 @@ export function cooccurrenceTableHtml(report: CooccurrenceReport, count: Cooccur
       return `<tr><td class="label">${i + 1}. ${escapeHtml(c.label)}</td>${tds}</tr>`;
     })
     .join('\n');
-  return `<table class="heat">\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n<p class="cite">${escapeHtml(
+  // A code a column: wider than the page with a large codebook, so it scrolls on its own.
+  return `<div class="wide">\n<table class="heat">\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n</div>\n<p class="cite">${escapeHtml(
     `${w.unit}: ${report.unitLabel}. ${count === 'pairs' ? w.pairs : w.participants}`,
   )}</p>`;
 }

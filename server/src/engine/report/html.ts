@@ -24,11 +24,12 @@ blockquote{margin:.4rem 0 .8rem 0;padding:.3rem .8rem;border-left:3px solid #ccc
 .cite{color:#666;font-size:.85rem}
 th.vertical{vertical-align:bottom;text-align:left;white-space:nowrap}th.vertical span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:16rem;overflow:hidden;text-overflow:ellipsis}
 table.heat td:not(.label){min-width:1.8rem;text-align:center}
+.wide{overflow-x:auto}
 td.good{color:#1a7f37}td.poor{color:#b42318}
 td.text{text-align:left;white-space:normal;max-width:40rem}
 .quote-meta{color:#666;font-size:.85rem;margin:-.5rem 0 .8rem 0}
 @media (prefers-color-scheme: dark){body{background:#1e1e1e;color:#e6e6e6}th{background:#2a2a2a}th,td{border-color:#3a3a3a}.summary,.cite{color:#aaa}blockquote{color:#ddd;border-color:#555}}
-@media print{th{position:static}}
+@media print{th{position:static}.wide{overflow:visible}}
 `;
 
 export function htmlPage(title: string, lang: string, body: string): string {
