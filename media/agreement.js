@@ -13,28 +13,35 @@
   const summary = data.documents.compared === 1 ? s.summaryOne.replace('{0}', overlap) : s.summary.replace('{0}', data.documents.compared).replace('{1}', overlap);
   app.append(el('p', { class: 'hint' }, summary));
 
-  const table = el('table', { id: 'agreement' });
-  const head = el('tr');
-  for (const h of [s.code, s.level, s.units, s.percent, s.kappa, s.alpha]) head.append(el('th', {}, h));
-  const thead = el('thead');
-  thead.append(head);
-  const body = el('tbody');
-  for (const r of data.rows) {
-    const tr = el('tr', { class: r.code === null ? 'group' : '' });
-    tr.append(
-      el('td', { class: 'code' }, r.code === null ? s.allCodes : r.label),
-      el('td', {}, r.level === 'document' ? s.document : s.segment),
-      el('td', {}, r.units),
-      el('td', {}, num(r.percent_agreement, 1)),
-      el('td', {}, num(r.cohen_kappa, 3)),
-      el('td', {}, num(r.krippendorff_alpha, 3)),
-    );
-    body.append(tr);
+  // One table per level, as the command line shows them: first whether each transcript has the code at
+  // all, then whether the coders coded the same passages.
+  for (const level of ['document', 'segment']) {
+    const rows = data.rows.filter((r) => r.level === level);
+    if (rows.length === 0) continue;
+    app.append(el('h3', {}, level === 'document' ? s.documentLevel : s.segmentLevel));
+    const table = el('table', { id: 'agreement-' + level, class: 'agreement' });
+    const head = el('tr');
+    head.append(el('th', { class: 'code' }, s.code));
+    for (const h of [s.units, s.percent, s.kappa, s.alpha]) head.append(el('th', {}, h));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    for (const r of rows) {
+      const tr = el('tr', { class: r.code === null ? 'group' : '' });
+      tr.append(
+        el('td', { class: 'code' }, r.code === null ? s.allCodes : r.label),
+        el('td', {}, r.units),
+        el('td', {}, num(r.percent_agreement, 1)),
+        el('td', {}, num(r.cohen_kappa, 3)),
+        el('td', {}, num(r.krippendorff_alpha, 3)),
+      );
+      body.append(tr);
+    }
+    table.append(thead, body);
+    const scroll = el('div', { class: 'scroll fit' });
+    scroll.append(table);
+    app.append(scroll);
   }
-  table.append(thead, body);
-  const scroll = el('div', { class: 'scroll' });
-  scroll.append(table);
-  app.append(scroll);
 
   if (data.textDifferences.length > 0) {
     app.append(el('h2', {}, s.textDifferences));

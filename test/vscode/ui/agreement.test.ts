@@ -57,9 +57,17 @@ describe('the agreement panel', () => {
 
     await workbench.activeTab('Agreement').waitFor();
     const panel = webviewPage(workbench);
-    await panel.locator('table#agreement').waitFor();
+    await panel.locator('table#agreement-segment').waitFor();
     assert.equal(await panel.locator('h2').first().innerText(), 'stay-tuned · coder-b');
     assert.match(await panel.locator('p.hint').innerText(), /^12 transcripts compared; segments match when they overlap by at least 90% of the longer one\.$/);
+    assert.deepEqual(await panel.locator('h3').allInnerTexts(), [
+      'Document level: is the code present in the transcript?',
+      'Segment level: do the coders code the same passages?',
+    ]);
+    // Motivation for therapy: eight segments in the first coder's copy, seven of them in the second's.
+    const cells = (level: string) => panel.locator(`table#agreement-${level} tr`, { hasText: 'Motivation for therapy' }).locator('td');
+    assert.deepEqual(await cells('segment').allInnerTexts(), ['Motivation for therapy', '8', '87.5', '0.931', '0.931']);
+    assert.deepEqual(await cells('document').allInnerTexts(), ['Motivation for therapy', '12', '91.7', '0.833', '0.839']);
     await panel.locator('#quotes h2', { hasText: 'Disagreements (1)' }).waitFor();
     const disagreement = panel.locator('#quotes > ol > li');
     assert.equal(await disagreement.count(), 1);
@@ -67,6 +75,7 @@ describe('the agreement panel', () => {
     // The mouse leaves the tab it ended over, so that no tooltip covers the page in the picture.
     await page.mouse.move(200, 600);
     await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden' });
+    await panel.locator('#quotes').scrollIntoViewIfNeeded();
     await workbench.screenshot('agreement');
     await disagreement.click();
     await workbench.activeTab('T01.txt').waitFor();

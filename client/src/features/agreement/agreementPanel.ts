@@ -91,9 +91,8 @@ export function activateAgreement(context: vscode.ExtensionContext, server: Serv
           strings: {
             allCodes: vscode.l10n.t('All codes'),
             code: vscode.l10n.t('Code'),
-            level: vscode.l10n.t('Level'),
-            document: vscode.l10n.t('document'),
-            segment: vscode.l10n.t('segment'),
+            documentLevel: vscode.l10n.t('Document level: is the code present in the transcript?'),
+            segmentLevel: vscode.l10n.t('Segment level: do the coders code the same passages?'),
             units: vscode.l10n.t('Units'),
             percent: vscode.l10n.t('Agreement %'),
             kappa: vscode.l10n.t('Cohen’s κ'),
