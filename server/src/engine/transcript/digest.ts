@@ -13,7 +13,7 @@ import type { Diagnostic, Span } from '../diagnostics';
 import { heapInt32, type Int32Source } from '../int32Slab';
 import { Utf8Offsets } from '../text/utf8';
 import type { FrontMatter } from './frontMatter';
-import { CODING_FIELDS, scanColumns, TAG_FIELDS, type Coding, type Tag, type TranscriptStructure } from './scan';
+import { CODING_FIELDS, codingOfRecord, scanColumns, TAG_FIELDS, tagOfRecord, type Coding, type Tag, type TranscriptStructure } from './scan';
 import type { SpeakerSettings } from './speakers';
 import type { ParsedTranscript } from './transcript';
 
@@ -111,24 +111,7 @@ export class TranscriptDigest {
     let tags = this.tagsRef?.deref();
     if (!tags) {
       tags = [];
-      const d = this.tagData;
-      for (let i = 0; i < this.tagPaths.length; i++) {
-        const o = i * TAG_FIELDS;
-        const tag: Tag = {
-          span: { start: d[o], end: d[o + 1] },
-          path: this.tagPaths[i],
-          pathSpan: { start: d[o + 2], end: d[o + 3] },
-          wellFormed: d[o + 8] === 1,
-          passage: d[o + 6],
-          paragraph: d[o + 7],
-        };
-        const memo = this.tagMemos.get(i);
-        if (memo !== undefined) {
-          tag.memo = memo;
-          tag.memoSpan = { start: d[o + 4], end: d[o + 5] };
-        }
-        tags.push(tag);
-      }
+      for (let i = 0; i < this.tagPaths.length; i++) tags.push(tagOfRecord(this.tagData, i, this.tagPaths[i], this.tagMemos.get(i)));
       this.tagsRef = new WeakRef(tags);
     }
     return tags;
@@ -139,10 +122,7 @@ export class TranscriptDigest {
     let codings = this.codingsRef?.deref();
     if (!codings) {
       codings = [];
-      const d = this.codingData;
-      for (let o = 0; o < d.length; o += CODING_FIELDS) {
-        codings.push({ tag: d[o], span: { start: d[o + 1], end: d[o + 2] }, paragraph: d[o + 3], passage: d[o + 4], turn: d[o + 5] });
-      }
+      for (let i = 0; i < this.codingCount; i++) codings.push(codingOfRecord(this.codingData, i));
       this.codingsRef = new WeakRef(codings);
     }
     return codings;

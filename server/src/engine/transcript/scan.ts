@@ -452,32 +452,14 @@ export function structureOf(c: ScanColumns): TranscriptStructure {
   }
   const tags: Tag[] = [];
   for (let i = 0; i < c.tagCount; i++) {
-    const o = i * TAG_FIELDS;
-    const d = c.tags;
-    const tag: Tag = {
-      span: { start: d[o], end: d[o + 1] },
-      path: c.paths[i],
-      pathSpan: { start: d[o + 2], end: d[o + 3] },
-      wellFormed: d[o + 8] === 1,
-      passage: d[o + 6],
-      paragraph: d[o + 7],
-    };
-    const memo = c.memos.get(i);
-    if (memo !== undefined) {
-      tag.memo = memo;
-      tag.memoSpan = { start: d[o + 4], end: d[o + 5] };
-    }
+    const tag = tagOfRecord(c.tags, i, c.paths[i], c.memos.get(i));
     if (tag.passage >= 0) passages[tag.passage].tags.push(i);
     tags.push(tag);
   }
   const markup: Span[] = [];
   for (let i = 0; i < c.markupCount; i++) markup.push({ start: c.markup[i * MARKUP_FIELDS], end: c.markup[i * MARKUP_FIELDS + 1] });
   const codings: Coding[] = [];
-  for (let i = 0; i < c.codingCount; i++) {
-    const o = i * CODING_FIELDS;
-    const d = c.codings;
-    codings.push({ tag: d[o], span: { start: d[o + 1], end: d[o + 2] }, paragraph: d[o + 3], passage: d[o + 4], turn: d[o + 5] });
-  }
+  for (let i = 0; i < c.codingCount; i++) codings.push(codingOfRecord(c.codings, i));
   return {
     frontMatter: c.frontMatter,
     bodyStart: c.bodyStart,
@@ -490,6 +472,30 @@ export function structureOf(c: ScanColumns): TranscriptStructure {
     problems: c.problems,
     lineStarts: Array.from(c.lineStarts.subarray(0, c.lineCount)),
   };
+}
+
+/** Tag `i` of columns in the tag layout (TAG_FIELDS), as an object. */
+export function tagOfRecord(d: Int32Array, i: number, path: string, memo: string | undefined): Tag {
+  const o = i * TAG_FIELDS;
+  const tag: Tag = {
+    span: { start: d[o], end: d[o + 1] },
+    path,
+    pathSpan: { start: d[o + 2], end: d[o + 3] },
+    wellFormed: d[o + 8] === 1,
+    passage: d[o + 6],
+    paragraph: d[o + 7],
+  };
+  if (memo !== undefined) {
+    tag.memo = memo;
+    tag.memoSpan = { start: d[o + 4], end: d[o + 5] };
+  }
+  return tag;
+}
+
+/** Coding `i` of columns in the coding layout (CODING_FIELDS), as an object. */
+export function codingOfRecord(d: Int32Array, i: number): Coding {
+  const o = i * CODING_FIELDS;
+  return { tag: d[o], span: { start: d[o + 1], end: d[o + 2] }, paragraph: d[o + 3], passage: d[o + 4], turn: d[o + 5] };
 }
 
 /** Where a line's text starts after any passage marks and tags at its very start. */
