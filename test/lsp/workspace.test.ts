@@ -118,6 +118,12 @@ describe('language server on a project without transcripts', () => {
       assert.equal(warning.severity, 2);
       assert.deepEqual(warning.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 13 } });
       assert.match(String(warning.message), /has 1 other text file, such as 'interviews\/T1\.txt': add its folder to project\.transcripts/);
+      // Another file the patterns leave out: the warning counts it.
+      const t0 = p.file('interviews/T0.txt');
+      p.write('interviews/T0.txt', 'T0= Hallo.\n');
+      await client.fileChanged(t0, 'created');
+      const [again] = await client.diagnosticsFor(codebook, (d) => /2 other text files/.test(String(d[0]?.message)));
+      assert.match(String(again.message), /such as 'interviews\/T0\.txt': add their folder/);
       const t2 = p.file('transcripts/T2.txt');
       p.write('transcripts/T2.txt', '---\nparticipant: T2\n---\nT2= Goed zo. [[afstemmen/geduld]]\n');
       await client.fileChanged(t2, 'created');

@@ -230,6 +230,11 @@ export function startServer(connection: Connection): void {
         }
         const place = workspace.locate(file);
         if (!place || place.kind === 'codebook') continue;
+        if (place.kind === 'other') {
+          // A text file the patterns leave out: it may be one the no-transcripts warning should name.
+          place.project.filesChanged();
+          if (place.project.empty) publisher.publishCodebook(place.project);
+        }
         if (change.type === FileChangeType.Deleted) {
           if (place.project.index.delete(place.id)) ctx.changed(place.project, [place.id]);
           publisher.clear(change.uri);

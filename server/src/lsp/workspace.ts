@@ -11,7 +11,7 @@ import { transcriptMatcher } from '../engine/project/settings';
 import { ProjectIndex } from '../engine/project/projectIndex';
 import { TextPositions } from '../engine/text/positions';
 import type { Diagnostic } from '../engine/diagnostics';
-import { CODEBOOK_FILE, encodeWithBuffer, FileReader, listTranscripts, noTranscriptsProblem, readText } from '../node/projectFiles';
+import { CODEBOOK_FILE, encodeWithBuffer, FileReader, listTranscripts, noTranscriptsProblem, readText, transcriptLookalikes, type TranscriptLookalikes } from '../node/projectFiles';
 import { pathToUri } from './convert';
 
 export class Project {
@@ -22,6 +22,8 @@ export class Project {
   current: Codebook;
   /** true once every transcript has been read from disk. */
   private loaded = false;
+  /** Files that look like transcripts, while the project has none, for the patterns in `key`. */
+  private lookalikes: { key: string; found: TranscriptLookalikes } | undefined;
   private matcher: (id: string) => boolean;
   private positions: TextPositions | undefined;
 
@@ -114,9 +116,22 @@ export class Project {
     return this.loaded && this.index.size === 0;
   }
 
-  /** Problems of the project as a whole, shown on codebook.yaml: none, or that no file is a transcript. */
+  /**
+   * Problems of the project as a whole, shown on codebook.yaml: none, or that no file is a transcript.
+   * The search for files that look like transcripts is kept until the patterns change or `filesChanged`,
+   * as this is asked again at every keystroke in codebook.yaml.
+   */
   projectProblems(): Diagnostic[] {
-    return this.empty ? [noTranscriptsProblem(this.root, this.codebook.settings, this.current.text)] : [];
+    if (!this.empty) return [];
+    const settings = this.codebook.settings;
+    const key = JSON.stringify([settings.transcripts, settings.exclude]);
+    if (this.lookalikes?.key !== key) this.lookalikes = { key, found: transcriptLookalikes(this.root, settings) };
+    return [noTranscriptsProblem(settings, this.current.text, this.lookalikes.found)];
+  }
+
+  /** Files that are not transcripts came or went: what looks like a transcript is searched for again. */
+  filesChanged(): void {
+    this.lookalikes = undefined;
   }
 
   /** After the transcript globs changed: adds files that now match, drops those that no longer do. */

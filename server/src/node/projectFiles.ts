@@ -130,12 +130,18 @@ const WORD_PROCESSOR_FILE = /\.(docx|doc|odt|rtf)$/i;
 /** How many files a project without transcripts is searched for ones that look like transcripts. */
 const LOOK_LIMIT = 20_000;
 
-/**
- * The warning for a project none of whose files matches its transcript patterns, saying what to do: it
- * names text files the patterns leave out (a folder missing from the patterns) or word-processor files
- * (transcripts not yet saved as plain text). It points at `transcripts:` in codebook.yaml when that is there.
- */
-export function noTranscriptsProblem(root: string, settings: Pick<ProjectSettings, 'transcripts' | 'exclude'>, codebookText: string): Diagnostic {
+/** Files of a project without transcripts that look like transcripts, for the warning that says so. */
+export interface TranscriptLookalikes {
+  /** Text files the transcript patterns leave out (a folder missing from the patterns), and the first. */
+  textFiles: number;
+  textExample?: string;
+  /** Word-processor files (transcripts not yet saved as plain text), and the first. */
+  documents: number;
+  documentExample?: string;
+}
+
+/** Searches the project (its first 20,000 files) for files that look like transcripts. */
+export function transcriptLookalikes(root: string, settings: Pick<ProjectSettings, 'exclude'>): TranscriptLookalikes {
   const looksLikeText = transcriptMatcher({ transcripts: DEFAULT_TRANSCRIPTS, exclude: settings.exclude });
   let textFiles = 0;
   let textExample: string | undefined;
@@ -155,13 +161,15 @@ export function noTranscriptsProblem(root: string, settings: Pick<ProjectSetting
     },
     LOOK_LIMIT,
   );
-  return diagnostic(DiagnosticCodes.projectNoTranscripts, transcriptsSettingSpan(codebookText), {
-    patterns: settings.transcripts,
-    textFiles,
-    textExample,
-    documents,
-    documentExample,
-  });
+  return { textFiles, textExample, documents, documentExample };
+}
+
+/**
+ * The warning for a project none of whose files matches its transcript patterns, saying what to do with
+ * the files that look like transcripts. It points at `transcripts:` in codebook.yaml when that is there.
+ */
+export function noTranscriptsProblem(settings: Pick<ProjectSettings, 'transcripts'>, codebookText: string, lookalikes: TranscriptLookalikes): Diagnostic {
+  return diagnostic(DiagnosticCodes.projectNoTranscripts, transcriptsSettingSpan(codebookText), { patterns: settings.transcripts, ...lookalikes });
 }
 
 /** Where codebook.yaml sets `transcripts:` (or else `project:`), or its start. */
@@ -205,7 +213,9 @@ export function loadProject(root: string, options: LoadOptions = {}): LoadedProj
   if (problem) fileProblems.push({ file: CODEBOOK_FILE, problem });
   const withBom = new Set<string>();
   const files = listTranscripts(root, codebook);
-  if (files.length === 0) fileProblems.push({ file: CODEBOOK_FILE, problem: noTranscriptsProblem(root, codebook.settings, codebook.text) });
+  if (files.length === 0) {
+    fileProblems.push({ file: CODEBOOK_FILE, problem: noTranscriptsProblem(codebook.settings, codebook.text, transcriptLookalikes(root, codebook.settings)) });
+  }
   const reader = new FileReader();
   files.forEach((rel, i) => {
     const read = reader.read(path.join(root, rel), rel);
