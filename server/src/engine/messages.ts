@@ -83,11 +83,11 @@ const en: Record<DiagnosticCode, Template> = {
     const none = `No file matches project.transcripts (${all(a.patterns, 'en')})`;
     if (Number(a.textFiles) > 0) {
       const n = Number(a.textFiles);
-      return `${none}, but the project has ${n} other text ${n === 1 ? 'file' : 'files'}, such as '${a.textExample}': add ${n === 1 ? 'its' : 'their'} folder to project.transcripts in codebook.yaml.`;
+      return `${none}, but the project has ${counted(n, 'other text file', 'other text files')}, such as '${a.textExample}': add ${n === 1 ? 'its' : 'their'} folder to project.transcripts in codebook.yaml.`;
     }
     if (Number(a.documents) > 0) {
       const n = Number(a.documents);
-      return `${none}. The project has ${n} word-processor ${n === 1 ? 'file' : 'files'}, such as '${a.documentExample}': Codeboom reads plain text, so save ${n === 1 ? 'it' : 'them'} as .txt (UTF-8).`;
+      return `${none}. The project has ${counted(n, 'word-processor file', 'word-processor files')}, such as '${a.documentExample}': Codeboom reads plain text, so save ${n === 1 ? 'it' : 'them'} as .txt (UTF-8).`;
     }
     return `${none}: put transcripts there as .txt or .md files, or change the patterns in codebook.yaml.`;
   },
@@ -144,11 +144,11 @@ const nl: Record<DiagnosticCode, Template> = {
     const none = `Geen enkel bestand past bij project.transcripts (${all(a.patterns, 'nl')})`;
     if (Number(a.textFiles) > 0) {
       const n = Number(a.textFiles);
-      return `${none}, maar het project heeft ${n} ${n === 1 ? 'ander tekstbestand' : 'andere tekstbestanden'}, zoals '${a.textExample}': voeg de map daarvan toe aan project.transcripts in codebook.yaml.`;
+      return `${none}, maar het project heeft ${counted(n, 'ander tekstbestand', 'andere tekstbestanden')}, zoals '${a.textExample}': voeg de map daarvan toe aan project.transcripts in codebook.yaml.`;
     }
     if (Number(a.documents) > 0) {
       const n = Number(a.documents);
-      return `${none}. Het project heeft ${n} ${n === 1 ? 'tekstverwerkerbestand' : 'tekstverwerkerbestanden'}, zoals '${a.documentExample}': Codeboom leest platte tekst, dus sla ${n === 1 ? 'het' : 'ze'} op als .txt (UTF-8).`;
+      return `${none}. Het project heeft ${counted(n, 'tekstverwerkerbestand', 'tekstverwerkerbestanden')}, zoals '${a.documentExample}': Codeboom leest platte tekst, dus sla ${n === 1 ? 'het' : 'ze'} op als .txt (UTF-8).`;
     }
     return `${none}: zet daar transcripten als .txt- of .md-bestanden, of pas de patronen aan in codebook.yaml.`;
   },
@@ -203,7 +203,7 @@ export function diagnosticMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: La
 type Words = Record<string, (a: Record<string, string | number>) => string>;
 
 const wordsEn: Words = {
-  segmentCount: (a) => `${a.segments} ${a.segments === 1 ? 'segment' : 'segments'} · ${a.participants} of ${a.total} participants`,
+  segmentCount: (a) => `${counted(Number(a.segments), 'segment', 'segments')} · ${a.participants} of ${a.total} participants`,
   definition: () => 'Definition',
   whenToUse: () => 'When to use',
   whenNotToUse: () => 'When not to use',
@@ -233,7 +233,7 @@ const wordsEn: Words = {
 };
 
 const wordsNl: Words = {
-  segmentCount: (a) => `${a.segments} ${a.segments === 1 ? 'segment' : 'segmenten'} · ${a.participants} van ${a.total} deelnemers`,
+  segmentCount: (a) => `${counted(Number(a.segments), 'segment', 'segmenten')} · ${a.participants} van ${a.total} deelnemers`,
   definition: () => 'Definitie',
   whenToUse: () => 'Wanneer gebruiken',
   whenNotToUse: () => 'Wanneer niet gebruiken',

@@ -16,6 +16,7 @@ import { codeGuids, writeCodes } from './refiCodes';
 import { variableType, writeVariableValue, type VariableType } from './variables';
 import { XmlWriter } from './xml';
 import { writeZip, type ZipFile } from './zip';
+import { counted } from '../messages';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -221,8 +222,8 @@ function toSource(doc: ExportedDocument, name: string, codebook: Codebook, warni
     });
   }
   const unknown = doc.parsed.tags.filter((t) => t.wellFormed && resolveCode(codebook, t.path).kind === 'unknown').length;
-  if (unknown > 0) warnings.push(`${doc.id}: ${unknown} tag${unknown === 1 ? '' : 's'} with a code that is not in the codebook ${unknown === 1 ? 'was' : 'were'} left out.`);
-  if (empty > 0) warnings.push(`${doc.id}: ${empty} coding${empty === 1 ? '' : 's'} of an empty passage ${empty === 1 ? 'was' : 'were'} left out.`);
+  if (unknown > 0) warnings.push(`${doc.id}: ${counted(unknown, 'tag', 'tags')} with a code that is not in the codebook ${unknown === 1 ? 'was' : 'were'} left out.`);
+  if (empty > 0) warnings.push(`${doc.id}: ${counted(empty, 'coding', 'codings')} of an empty passage ${empty === 1 ? 'was' : 'were'} left out.`);
   const selections = [...bySpan.values()].sort((a, b) => a.start - b.start || a.end - b.end);
   return { doc, guid, name, text, selections };
 }

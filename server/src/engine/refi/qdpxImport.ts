@@ -18,6 +18,7 @@ import { VALUE_ELEMENTS } from './variables';
 import { childNamed, childrenNamed, type XmlElement } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip';
 import { TextPositions } from '../text/positions';
+import { counted } from '../messages';
 
 export interface QdpxImportOptions {
   /**
@@ -158,8 +159,8 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
     const stem = unique(fileStem(name), taken);
     files.push({ path: `${options.folder ?? 'transcripts'}/${stem}.txt`, content: written.text });
   }
-  if (documentCodings > 0) warnings.push(`${documentCodings} coding${documentCodings === 1 ? '' : 's'} of whole sources ${documentCodings === 1 ? 'was' : 'were'} not imported: Codeboom codes passages.`);
-  if (uncoded > 0) warnings.push(`${uncoded} selection${uncoded === 1 ? '' : 's'} without a code ${uncoded === 1 ? 'was' : 'were'} not imported.`);
+  if (documentCodings > 0) warnings.push(`${counted(documentCodings, 'coding', 'codings')} of whole sources ${documentCodings === 1 ? 'was' : 'were'} not imported: Codeboom codes passages.`);
+  if (uncoded > 0) warnings.push(`${counted(uncoded, 'selection', 'selections')} without a code ${uncoded === 1 ? 'was' : 'were'} not imported.`);
   return {
     files,
     skipped,

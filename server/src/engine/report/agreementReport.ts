@@ -4,7 +4,7 @@
  */
 import type { AgreementLevel, AgreementReport, AgreementResult } from '../agreement/agreement';
 import type { Disagreement } from '../agreement/disagreements';
-import { joinList, type Language } from '../messages';
+import { counted, joinList, type Language } from '../messages';
 import { toCsv } from './csv';
 import { escapeHtml, htmlPage } from './html';
 import { oneLine, textTable } from './textTable';
@@ -31,13 +31,13 @@ export function agreementWords(lang: Language) {
         alpha: 'Alpha',
         document: 'Documentniveau: komt de code voor in het transcript?',
         segment: (share: string) => `Segmentniveau: segmenten komen overeen als ze ten minste ${share} van het langste overlappen`,
-        compared: (n: number) => `${n} ${n === 1 ? 'transcript' : 'transcripten'} vergeleken`,
+        compared: (n: number) => `${counted(n, 'transcript', 'transcripten')} vergeleken`,
         oneCoder: (n: number) => `${n} door één codeur gecodeerd (niet meegeteld)`,
         notCoded: (n: number) => `${n} door niemand gecodeerd`,
         differs: (n: number) => `${n} met verschillende tekst (niet meegeteld, zie de fouten)`,
         kappaNote: "Cohens kappa bestaat alleen voor twee codeurs; '–' betekent niet gedefinieerd (geen variatie).",
         undefinedNote: "'–' betekent niet gedefinieerd (geen variatie).",
-        disagreementCount: (n: number) => (n === 0 ? 'Geen onenigheden.' : `${n} ${n === 1 ? 'onenigheid' : 'onenigheden'}: voeg --disagreements toe om ze te zien.`),
+        disagreementCount: (n: number) => (n === 0 ? 'Geen onenigheden.' : `${counted(n, 'onenigheid', 'onenigheden')}: voeg --disagreements toe om ze te zien.`),
         disagreements: 'Onenigheden',
         coder: 'Codeur',
         coded: 'gecodeerd',
@@ -60,13 +60,13 @@ export function agreementWords(lang: Language) {
         alpha: 'Alpha',
         document: 'Document level: is the code present in the transcript?',
         segment: (share: string) => `Segment level: segments match when they overlap by at least ${share} of the longer one`,
-        compared: (n: number) => `${n} ${n === 1 ? 'transcript' : 'transcripts'} compared`,
+        compared: (n: number) => `${counted(n, 'transcript', 'transcripts')} compared`,
         oneCoder: (n: number) => `${n} coded by one coder only (left out)`,
         notCoded: (n: number) => `${n} coded by nobody`,
         differs: (n: number) => `${n} with different text (left out, see the errors)`,
         kappaNote: "Cohen's kappa is for two coders only; '–' means undefined (no variation).",
         undefinedNote: "'–' means undefined (no variation).",
-        disagreementCount: (n: number) => (n === 0 ? 'No disagreements.' : `${n} ${n === 1 ? 'disagreement' : 'disagreements'}: add --disagreements to list them.`),
+        disagreementCount: (n: number) => (n === 0 ? 'No disagreements.' : `${counted(n, 'disagreement', 'disagreements')}: add --disagreements to list them.`),
         disagreements: 'Disagreements',
         coder: 'Coder',
         coded: 'coded',

@@ -53,8 +53,8 @@ export function unitWords(unit: CooccurrenceUnit, lang: Language): string {
       return nl ? 'in dezelfde spreekbeurt' : 'in the same speaker turn';
     case 'window':
       return nl
-        ? `binnen ${unit.paragraphs} ${unit.paragraphs === 1 ? 'alinea' : "alinea's"} van elkaar`
-        : `within ${unit.paragraphs} ${unit.paragraphs === 1 ? 'paragraph' : 'paragraphs'} of each other`;
+        ? `binnen ${counted(unit.paragraphs, 'alinea', "alinea's")} van elkaar`
+        : `within ${counted(unit.paragraphs, 'paragraph', 'paragraphs')} of each other`;
   }
 }
 

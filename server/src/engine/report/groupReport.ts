@@ -8,7 +8,7 @@ import { codeLabel } from '../codebook/codebook';
 import { localize } from '../codebook/localized';
 import { documentVariable } from '../analysis/retrieval';
 import type { CountOptions } from '../analysis/frequencies';
-import type { Language } from '../messages';
+import { counted, type Language } from '../messages';
 import { compareNatural, type IndexedDocument, type ProjectIndex } from '../project/projectIndex';
 import { toCsv } from './csv';
 import { buildFrequencyReport, rankedLine, reportWords, type FrequencyReport } from './frequencyReport';
@@ -91,13 +91,13 @@ export function groupWords(lang: Language) {
     ? {
         by: (v: string) => `Per ${v}`,
         without: (v: string) => `(geen ${v})`,
-        groupSummary: (docs: number, parts: string[]) => `${docs} ${docs === 1 ? 'transcript' : 'transcripten'} · ${parts.length} ${parts.length === 1 ? 'deelnemer' : 'deelnemers'}`,
+        groupSummary: (docs: number, parts: string[]) => `${counted(docs, 'transcript', 'transcripten')} · ${counted(parts.length, 'deelnemer', 'deelnemers')}`,
         cells: 'Cellen: segmenten (deelnemers).',
       }
     : {
         by: (v: string) => `By ${v}`,
         without: (v: string) => `(no ${v})`,
-        groupSummary: (docs: number, parts: string[]) => `${docs} ${docs === 1 ? 'transcript' : 'transcripts'} · ${parts.length} ${parts.length === 1 ? 'participant' : 'participants'}`,
+        groupSummary: (docs: number, parts: string[]) => `${counted(docs, 'transcript', 'transcripts')} · ${counted(parts.length, 'participant', 'participants')}`,
         cells: 'Cells: segments (participants).',
       };
 }

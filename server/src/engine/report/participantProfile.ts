@@ -5,7 +5,7 @@
 import { codeLabel } from '../codebook/codebook';
 import { localize } from '../codebook/localized';
 import { findSegments, segmentLines, segmentText } from '../analysis/retrieval';
-import type { Language } from '../messages';
+import { counted, type Language } from '../messages';
 import { compareNatural, type ProjectIndex } from '../project/projectIndex';
 import { escapeHtml, htmlPage } from './html';
 import { oneLine } from './textTable';
@@ -83,14 +83,14 @@ function words(lang: Language) {
   return lang === 'nl'
     ? {
         profile: (p: string) => `Profiel van ${p}`,
-        summary: (segments: number, codes: number) => `${segments} ${segments === 1 ? 'segment' : 'segmenten'} · ${codes} ${codes === 1 ? 'code' : 'codes'}`,
+        summary: (segments: number, codes: number) => `${counted(segments, 'segment', 'segmenten')} · ${counted(codes, 'code', 'codes')}`,
         line: 'regel',
         nothing: 'Bij deze deelnemer is nog niets gecodeerd.',
         memo: 'memo',
       }
     : {
         profile: (p: string) => `Profile of ${p}`,
-        summary: (segments: number, codes: number) => `${segments} ${segments === 1 ? 'segment' : 'segments'} · ${codes} ${codes === 1 ? 'code' : 'codes'}`,
+        summary: (segments: number, codes: number) => `${counted(segments, 'segment', 'segments')} · ${counted(codes, 'code', 'codes')}`,
         line: 'line',
         nothing: 'Nothing has been coded for this participant yet.',
         memo: 'memo',
