@@ -125,31 +125,27 @@ function separatorEnd(b: Uint8Array, from: number, end: number): number {
 
 /** `[12:34]` or `[1:02:03]` at `i`; returns the offset after `]`, or 0. */
 function timestampEnd(b: Uint8Array, i: number, end: number): number {
-  let j = i + 1;
   // One or two digits, then one or two groups of `:` and exactly two digits (a third makes it no timestamp).
-  let k = 0;
-  while (j < end && k < 2 && isDigit(b[j])) {
-    j++;
-    k++;
-  }
-  if (k === 0) return 0;
+  let j = i + 1;
+  const first = digitsAt(b, j, end);
+  if (first === 0) return 0;
+  j += first;
   let groups = 0;
   while (groups < 2 && j < end && b[j] === 0x3a) {
-    j++;
-    k = 0;
-    while (j < end && k < 2 && isDigit(b[j])) {
-      j++;
-      k++;
-    }
+    const k = digitsAt(b, j + 1, end);
     if (k < 2) return 0;
+    j += 1 + k;
     groups++;
   }
   if (groups === 0) return 0;
   return j < end && b[j] === 0x5d ? j + 1 : 0;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+/** How many digits (at most two) stand at `j`. */
+function digitsAt(b: Uint8Array, j: number, end: number): number {
+  let k = 0;
+  while (j + k < end && k < 2 && b[j + k] >= 0x30 && b[j + k] <= 0x39) k++;
+  return k;
 }
 
 function stickyVersion(pattern: RegExp): RegExp {
