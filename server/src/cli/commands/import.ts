@@ -14,12 +14,21 @@ import type { CliContext } from '../cliContext';
 import type { Command, ParsedArguments } from '../command';
 import { counted } from '../../engine/messages';
 import { relative } from '../openProject';
+import { importTranscripts } from './importTranscripts';
+
+/** Files for the transcript import rather than the REFI-QDA one, by their names. */
+const TRANSCRIPT_SOURCE = /\.(docx|vtt|srt|json|otr|doc|odt|rtf|pages)$/i;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import a REFI-QDA codebook (.qdc) into codebook.yaml, or a whole project (.qdpx) from MAXQDA, NVivo, ATLAS.ti and others.',
-  usage: 'codeboom import FILE.qdc [--into DIR] | codeboom import FILE.qdpx --into DIR [--force] [--inclusive-end] [--crlf-as-one]',
+  summary: 'Import transcripts (Word, WebVTT, SubRip, Whisper, oTranscribe), a REFI-QDA codebook (.qdc) into codebook.yaml, or a whole project (.qdpx) from MAXQDA, NVivo, ATLAS.ti and others.',
+  usage:
+    'codeboom import FILE.docx|.vtt|.srt|.json|.otr... [--into DIR] [--force] | codeboom import FILE.qdc [--into DIR] | codeboom import FILE.qdpx --into DIR [--force] [--inclusive-end] [--crlf-as-one]',
   help: [
+    '  .docx .vtt .srt .json (Whisper) .otr (oTranscribe)',
+    '         one transcript per file, named after it (Interview 3.docx -> Interview 3.txt), into DIR;',
+    "         without --into: the project's transcripts folder (from project.transcripts), or the current",
+    '         folder outside a project. An existing transcript is only replaced with --force.',
     '  .qdc   creates DIR/codebook.yaml, or updates it: codes are matched by GUID, then by name;',
     '         matched codes keep their slug; codes the file lacks are kept (default DIR: .)',
     '  .qdpx  writes codebook.yaml and transcripts/*.txt into DIR; sources that are not plain text are',
@@ -36,6 +45,7 @@ export const importCommand: Command = {
     lang: { type: 'string' },
   },
   run(ctx, args) {
+    if (args.positionals.some((f) => TRANSCRIPT_SOURCE.test(f))) return importTranscripts(ctx, args);
     const file = args.positionals[0];
     if (!file || args.positionals.length > 1) throw new UserError(`Give one file to import. Usage: ${importCommand.usage}`);
     const lang = args.values.lang as string | undefined;
