@@ -12,12 +12,13 @@ import { check } from './commands/check';
 import { cooccurrenceCommand } from './commands/cooccurrence';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { initCommand } from './commands/init';
 import { lsp } from './commands/lsp';
 import { profileCommand } from './commands/profile';
 import { report } from './commands/report';
 import { segments } from './commands/segments';
 
-export const commands: Command[] = [check, report, segments, cooccurrenceCommand, agreementCommand, profileCommand, exportCommand, importCommand, lsp];
+export const commands: Command[] = [initCommand, check, report, segments, cooccurrenceCommand, agreementCommand, profileCommand, exportCommand, importCommand, lsp];
 
 export { VERSION };
 
