@@ -218,3 +218,31 @@ describe('transcript file names and speaker labels', () => {
     );
   });
 });
+
+describe('importing in a browser', () => {
+  it('bundles for the browser without Node built-ins, and reads a Word document and subtitles there', async function () {
+    this.timeout(60_000);
+    const esbuild = await import('esbuild');
+    const vm = await import('node:vm');
+    const built = await esbuild.build({
+      entryPoints: [path.join(__dirname, '../../server/src/engine/import/transcriptImport.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      globalName: 'codeboomImport',
+      write: false,
+      logLevel: 'silent',
+    });
+    // What a web worker has, and nothing of Node: no Buffer, no process, no require.
+    const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder, setTimeout, clearTimeout, queueMicrotask, Uint8Array, ArrayBuffer, Promise };
+    sandbox.self = sandbox;
+    vm.runInNewContext(built.outputFiles[0].text, vm.createContext(sandbox));
+    const api = sandbox.codeboomImport as typeof import('../../server/src/engine/import/transcriptImport');
+    const docx = await api.importTranscript('a.docx', makeDocx([[{ bold: 'Anna Jansen:' }, ' Hallo.', 'br', 'Twee.'], { table: [['a', 'b']] }]));
+    assert.ok(docx.ok);
+    assert.equal(body(docx.transcript), 'AJ: Hallo.\nTwee.\n\na | b\n');
+    const vtt = await api.importTranscript('teams.vtt', new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'teams.vtt'))));
+    assert.ok(vtt.ok);
+    assert.deepEqual(Array.from(vtt.transcript.speakers, (s) => s.label), ['PDV', 'AJ']);
+  });
+});
