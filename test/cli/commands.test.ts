@@ -86,13 +86,13 @@ describe('a project in which no file matches the transcript patterns', () => {
     assert.match(run.stderr, /0 errors, 1 warning in 0 transcripts/);
   });
 
-  it('tells to save word-processor files as plain text, in Dutch too', async () => {
+  it('tells to import word-processor files or save them as plain text, in Dutch too', async () => {
     p.write('T1.docx', 'PK');
     p.write('~$T1.docx', 'lock');
     const run = await runCli(['check', p.root, '--lang', 'nl'], { cwd: p.root });
     assert.match(
       run.stdout,
-      /^codebook\.yaml:3:3: warning project\.no-transcripts: Geen enkel bestand past bij project\.transcripts \('transcripts\/\*\.txt'\)\. Het project heeft 1 tekstverwerkerbestand, zoals 'T1\.docx': Codeboom leest platte tekst, dus sla het op als \.txt \(UTF-8\)\.$/m,
+      /^codebook\.yaml:3:3: warning project\.no-transcripts: Geen enkel bestand past bij project\.transcripts \('transcripts\/\*\.txt'\)\. Het project heeft 1 tekstverwerkerbestand, zoals 'T1\.docx': Codeboom leest platte tekst, dus importeer het met 'codeboom import' of Transcripten importeren… in de editor \(\.docx\), of sla het op als \.txt \(UTF-8\)\.$/m,
     );
   });
 

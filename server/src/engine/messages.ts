@@ -87,7 +87,7 @@ const en: Record<DiagnosticCode, Template> = {
     }
     if (Number(a.documents) > 0) {
       const n = Number(a.documents);
-      return `${none}. The project has ${counted(n, 'word-processor file', 'word-processor files')}, such as '${a.documentExample}': Codeboom reads plain text, so save ${n === 1 ? 'it' : 'them'} as .txt (UTF-8).`;
+      return `${none}. The project has ${counted(n, 'word-processor file', 'word-processor files')}, such as '${a.documentExample}': Codeboom reads plain text, so import ${n === 1 ? 'it' : 'them'} with 'codeboom import' or Import Transcripts… in the editor (.docx), or save ${n === 1 ? 'it' : 'them'} as .txt (UTF-8).`;
     }
     return `${none}: put transcripts there as .txt or .md files, or change the patterns in codebook.yaml.`;
   },
@@ -148,7 +148,7 @@ const nl: Record<DiagnosticCode, Template> = {
     }
     if (Number(a.documents) > 0) {
       const n = Number(a.documents);
-      return `${none}. Het project heeft ${counted(n, 'tekstverwerkerbestand', 'tekstverwerkerbestanden')}, zoals '${a.documentExample}': Codeboom leest platte tekst, dus sla ${n === 1 ? 'het' : 'ze'} op als .txt (UTF-8).`;
+      return `${none}. Het project heeft ${counted(n, 'tekstverwerkerbestand', 'tekstverwerkerbestanden')}, zoals '${a.documentExample}': Codeboom leest platte tekst, dus importeer ${n === 1 ? 'het' : 'ze'} met 'codeboom import' of Transcripten importeren… in de editor (.docx), of sla ${n === 1 ? 'het' : 'ze'} op als .txt (UTF-8).`;
     }
     return `${none}: zet daar transcripten als .txt- of .md-bestanden, of pas de patronen aan in codebook.yaml.`;
   },
