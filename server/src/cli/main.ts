@@ -16,13 +16,14 @@ import { lsp } from './commands/lsp';
 import { profileCommand } from './commands/profile';
 import { report } from './commands/report';
 import { segments } from './commands/segments';
+import { maxOf } from '../engine/maxOf';
 
 export const commands: Command[] = [check, report, segments, cooccurrenceCommand, agreementCommand, profileCommand, exportCommand, importCommand, lsp];
 
 export { VERSION };
 
 function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = maxOf(commands.map((c) => c.name.length));
   return [
     'Codeboom: qualitative coding of interview transcripts.',
     '',
