@@ -18,6 +18,8 @@ export interface CliContext {
 }
 
 export function nodeContext(): CliContext {
+  endQuietlyWhenClosed(process.stdout);
+  endQuietlyWhenClosed(process.stderr);
   return {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
@@ -25,6 +27,19 @@ export function nodeContext(): CliContext {
     interactive: Boolean(process.stderr.isTTY),
     locale: process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG,
   };
+}
+
+/**
+ * A reader that stops early (`codeboom segments | head`) closes the pipe: the command ends there, quietly
+ * and with status 0, as other command-line tools do. Files written with --out are renamed into place
+ * whole, so stopping never leaves half a file.
+ */
+function endQuietlyWhenClosed(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
 }
 
 /** Shows "label 120/1000" on one line of stderr while work goes on, then clears it. */
