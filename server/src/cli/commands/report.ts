@@ -132,7 +132,7 @@ export const report: Command = {
 
 function parseQuotes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UserError(`--quotes must be a number of quotes per code (0 for none), not '${value}'.`);
+  if (!/^\d+$/.test(value)) throw new UserError(`--quotes must be a whole number of 0 or more, not '${value}': the most quotes per code, 0 for none.`);
   return Number(value);
 }
 
