@@ -10,7 +10,13 @@ export function languageOf(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-type Template = (a: DiagnosticArgs) => string;
+/**
+ * Who reads a message. The editor keeps using the last valid codebook while codebook.yaml is broken and
+ * says so; the command line reads the file once and has no earlier version to fall back on.
+ */
+export type Audience = 'editor' | 'command-line';
+
+type Template = (a: DiagnosticArgs, audience: Audience) => string;
 
 const list = (v: DiagnosticArgs[string], lang: Language): string => {
   const items = Array.isArray(v) ? v : v === undefined ? [] : [String(v)];
@@ -66,7 +72,8 @@ const en: Record<DiagnosticCode, Template> = {
     return `The front matter is not valid YAML: ${a.detail}.`;
   },
   'frontmatter.unclosed': () => "The front matter is not closed: end it with a line '---'.",
-  'codebook.syntax': (a) => `codebook.yaml is not valid YAML: ${a.detail}. Codes from the last valid version are used until it is fixed.`,
+  'codebook.syntax': (a, audience) =>
+    `codebook.yaml is not valid YAML: ${a.detail}.${audience === 'editor' ? ' Codes from the last valid version are used until it is fixed.' : ''}`,
   'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'en'),
   'codebook.duplicate': (a) => `'${a.key}' appears twice at this level of codebook.yaml: rename or merge one of them.`,
   'codebook.merge-target': (a) =>
@@ -127,7 +134,8 @@ const nl: Record<DiagnosticCode, Template> = {
     return `De front matter is geen geldige YAML: ${a.detail}.`;
   },
   'frontmatter.unclosed': () => "De front matter is niet gesloten: sluit hem af met een regel '---'.",
-  'codebook.syntax': (a) => `codebook.yaml is geen geldige YAML: ${a.detail}. De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.`,
+  'codebook.syntax': (a, audience) =>
+    `codebook.yaml is geen geldige YAML: ${a.detail}.${audience === 'editor' ? ' De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.' : ''}`,
   'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'nl'),
   'codebook.duplicate': (a) => `'${a.key}' staat twee keer op dit niveau van codebook.yaml: hernoem of voeg er een samen.`,
   'codebook.merge-target': (a) =>
@@ -193,8 +201,8 @@ function schemaMessage(detail: string, lang: Language): string {
   }
 }
 
-export function diagnosticMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Language = 'en'): string {
-  return (lang === 'nl' ? nl : en)[d.code](d.args);
+export function diagnosticMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Language = 'en', audience: Audience = 'editor'): string {
+  return (lang === 'nl' ? nl : en)[d.code](d.args, audience);
 }
 
 // ---------------------------------------------------------------------------------------------------------

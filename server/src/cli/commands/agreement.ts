@@ -23,6 +23,7 @@ import {
 import { versionFromFolder, versionFromRevision, type LoadedVersion } from '../../node/coderVersions';
 import { findProjectRoot, UserError } from '../../node/projectFiles';
 import { parseFormat, parseLanguage, progress, writeOutput, type CliContext } from '../cliContext';
+import { withCodebookErrorsListed } from '../openProject';
 import type { Command } from '../command';
 import { checkedLabel } from './cooccurrence';
 
@@ -57,10 +58,10 @@ export const agreementCommand: Command = {
     const revisions = (values.rev as string[] | undefined) ?? [];
     const preliminary = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
 
-    const loaded = loadVersions(ctx, positionals, revisions);
+    const loaded = withCodebookErrorsListed(ctx, preliminary, () => loadVersions(ctx, positionals, revisions));
     const versions = loaded.map((l) => l.version);
     for (const l of loaded) {
-      for (const { problem } of l.problems) ctx.stderr(`warning: ${l.version.name}: ${diagnosticMessage(problem, preliminary)}\n`);
+      for (const { problem } of l.problems) ctx.stderr(`warning: ${l.version.name}: ${diagnosticMessage(problem, preliminary, 'command-line')}\n`);
     }
     const codebook = versions[0].codebook;
     const language = parseLanguage(values.lang as string | undefined, codebook.settings.language);

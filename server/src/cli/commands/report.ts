@@ -22,7 +22,7 @@ import { UserError } from '../../node/projectFiles';
 import type { ProjectIndex } from '../../engine/project/projectIndex';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
 import type { Command } from '../command';
-import { openProject } from '../openProject';
+import { openProject, withCodebookErrorsListed } from '../openProject';
 import { labelsOf, parseOverlap, reportProblems } from './agreement';
 import { parseUnit } from './cooccurrence';
 
@@ -92,7 +92,10 @@ export const report: Command = {
         ...((values['compare-rev'] as string[] | undefined) ?? []).map((rev) => () => versionFromRevision(project.root, rev)),
       ];
       if (others.length > 0) {
-        const loaded: LoadedVersion[] = [versionFromFolder(project.root, path.basename(project.root)), ...others.map((load) => load())];
+        const loaded: LoadedVersion[] = withCodebookErrorsListed(ctx, language, () => [
+          versionFromFolder(project.root, path.basename(project.root)),
+          ...others.map((load) => load()),
+        ]);
         const versions = loaded.map((l) => l.version);
         const report = agreement(versions, { minOverlap });
         status = reportProblems(ctx, report, versions);
