@@ -19,6 +19,9 @@ export interface LoadedVersion {
   version: CoderVersion;
   /** Files that were skipped (binary, not UTF-8, unreadable). */
   problems: { file: string; problem: Diagnostic }[];
+  /** For a version in a folder: the project's folder (with its codebook) and the folder its transcript ids are relative to. */
+  root?: string;
+  folder?: string;
 }
 
 export interface VersionLoadOptions {
@@ -58,7 +61,7 @@ export function versionFromFolder(dir: string, name: string, options: VersionLoa
     const r = reader.read(path.join(folder, id), id);
     return r.ok ? new Uint8Array(r.bytes) : undefined;
   };
-  return { version: { name, codebook, texts, read }, problems };
+  return { version: { name, codebook, texts, read }, problems, root, folder };
 }
 
 /**

@@ -9,6 +9,7 @@ import { CODEBOOK_FILE } from '../../node/projectFiles';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
 import type { Command } from '../command';
 import { findingLine, findingsOf, type Finding } from '../findings';
+import { inputsOf } from '../outputFile';
 import { openProject, relative } from '../openProject';
 
 export const check: Command = {
@@ -40,10 +41,10 @@ export const check: Command = {
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     if (format === 'json') {
-      writeOutput(ctx, JSON.stringify(findings, null, 2) + '\n', values.out as string | undefined);
+      writeOutput(ctx, JSON.stringify(findings, null, 2) + '\n', values.out as string | undefined, inputsOf(project));
     } else {
       const lines = findings.map(findingLine);
-      writeOutput(ctx, lines.length ? lines.join('\n') + '\n' : '', values.out as string | undefined);
+      writeOutput(ctx, lines.length ? lines.join('\n') + '\n' : '', values.out as string | undefined, inputsOf(project));
       const docs = project.index.size;
       const summary =
         language === 'nl'

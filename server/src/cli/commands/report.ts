@@ -22,6 +22,8 @@ import { UserError } from '../../node/projectFiles';
 import type { ProjectIndex } from '../../engine/project/projectIndex';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
 import type { Command } from '../command';
+import { inputsOf, joinInputs } from '../outputFile';
+import { versionInputs } from './agreement';
 import { openProject, withCodebookErrorsListed } from '../openProject';
 import { labelsOf, parseOverlap, reportProblems } from './agreement';
 import { parseUnit } from './cooccurrence';
@@ -84,6 +86,7 @@ export const report: Command = {
     const groups: GroupReport | undefined = by !== undefined ? buildGroupReport(index, { ...options, by }) : undefined;
 
     let status = 0;
+    let compared: LoadedVersion[] = [];
     let text: string;
     if (format === 'html') {
       let agreementView: AgreementView | undefined;
@@ -96,6 +99,7 @@ export const report: Command = {
           versionFromFolder(project.root, path.basename(project.root)),
           ...others.map((load) => load()),
         ]);
+        compared = loaded.slice(1);
         const versions = loaded.map((l) => l.version);
         const report = agreement(versions, { minOverlap });
         status = reportProblems(ctx, report, versions);
@@ -128,7 +132,7 @@ export const report: Command = {
               ? JSON.stringify(data, null, 2) + '\n'
               : frequencyReportText(data);
     }
-    writeOutput(ctx, text, values.out as string | undefined);
+    writeOutput(ctx, text, values.out as string | undefined, joinInputs([inputsOf(project), ...compared.map(versionInputs)]));
     return status;
   },
 };
