@@ -83,9 +83,15 @@ const en: Record<DiagnosticCode, Template> = {
   'codebook.alias-conflict': (a) => `Alias '${a.alias}' is already ${a.alias === a.other ? 'the path of a code' : `an alias of '${a.other}'`}: remove it here.`,
   'codebook.pattern': (a) => `speaker_pattern is not a valid regular expression (${a.detail}); the default pattern is used.`,
   'codebook.missing': (a) => `No codebook.yaml in ${a.folder}: create one (see the README) or point to the folder that has it.`,
-  'file.not-utf8': (a) => `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
+  'file.not-utf8': (a) =>
+    a.encoding === 'UTF-16'
+      ? `${a.file} is UTF-16 text (what Notepad calls "Unicode") and was skipped: save it as UTF-8: in Notepad, File > Save As, Encoding: UTF-8.`
+      : `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
   'file.binary': (a) => `${a.file} is not a text file and was skipped.`,
-  'file.unreadable': (a) => `${a.file} could not be read (${a.detail}) and was skipped.`,
+  'file.unreadable': (a) =>
+    a.folder
+      ? `The folder ${a.file} could not be read (${a.detail}), so the transcripts in it were skipped: check that you may open it.`
+      : `${a.file} could not be read (${a.detail}) and was skipped.`,
   'project.no-transcripts': (a) => {
     const none = `No file matches project.transcripts (${all(a.patterns, 'en')})`;
     if (Number(a.textFiles) > 0) {
@@ -145,9 +151,15 @@ const nl: Record<DiagnosticCode, Template> = {
   'codebook.alias-conflict': (a) => `Alias '${a.alias}' is al ${a.alias === a.other ? 'het pad van een code' : `een alias van '${a.other}'`}: verwijder hem hier.`,
   'codebook.pattern': (a) => `speaker_pattern is geen geldige reguliere expressie (${a.detail}); het standaardpatroon wordt gebruikt.`,
   'codebook.missing': (a) => `Geen codebook.yaml in ${a.folder}: maak er een (zie de README) of wijs de map aan die er een heeft.`,
-  'file.not-utf8': (a) => `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
+  'file.not-utf8': (a) =>
+    a.encoding === 'UTF-16'
+      ? `${a.file} is UTF-16-tekst (wat Kladblok "Unicode" noemt) en is overgeslagen: sla het op als UTF-8: in Kladblok via Bestand > Opslaan als, Codering: UTF-8.`
+      : `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
   'file.binary': (a) => `${a.file} is geen tekstbestand en is overgeslagen.`,
-  'file.unreadable': (a) => `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
+  'file.unreadable': (a) =>
+    a.folder
+      ? `De map ${a.file} kon niet gelezen worden (${a.detail}), dus de transcripten erin zijn overgeslagen: controleer of je hem mag openen.`
+      : `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
   'project.no-transcripts': (a) => {
     const none = `Geen enkel bestand past bij project.transcripts (${all(a.patterns, 'nl')})`;
     if (Number(a.textFiles) > 0) {

@@ -13,7 +13,7 @@ import { parseCodebook } from '../engine/codebook/codebook';
 import { requireNoErrors } from './codebookErrors';
 import { diagnostic, DiagnosticCodes, type Diagnostic } from '../engine/diagnostics';
 import { transcriptMatcher } from '../engine/project/settings';
-import { CODEBOOK_FILE, FileReader, findProjectRoot, listTranscripts, readCodebook, UserError } from './projectFiles';
+import { CODEBOOK_FILE, FileReader, findProjectRoot, listTranscripts, readCodebook, textProblem, UserError } from './projectFiles';
 
 export interface LoadedVersion {
   version: CoderVersion;
@@ -150,13 +150,6 @@ function git(cwd: string, args: string[], failure: string): Buffer {
   }
   if (run.status !== 0) throw new UserError(failure);
   return run.stdout;
-}
-
-function textProblem(bytes: Uint8Array, file: string): Diagnostic | undefined {
-  const none = { start: 0, end: 0 };
-  if (bytes.subarray(0, 8192).includes(0)) return diagnostic(DiagnosticCodes.fileBinary, none, { file });
-  if (!isUtf8(bytes)) return diagnostic(DiagnosticCodes.fileNotUtf8, none, { file });
-  return undefined;
 }
 
 function decode(bytes: Buffer): string | undefined {
