@@ -2,7 +2,7 @@
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
-  const { el, swatch, heat } = window.codeboomPage;
+  const { el, swatch, heat, maxOf } = window.codeboomPage;
   const data = window.CODEBOOM;
   const s = data.strings;
   let matrix = data.matrix;
@@ -30,7 +30,7 @@
       app.append(el('p', {}, s.empty));
     }
     if (!matrix) return;
-    const max = Math.max(0, ...matrix.rows.map((r) => Math.max(0, ...r.cells)));
+    const max = maxOf(matrix.rows.map((r) => maxOf(r.cells, 0)), 0);
     const table = el('table', { id: 'matrix' });
     const head = el('tr');
     head.append(el('th', { class: 'code' }, s.code));
@@ -99,8 +99,8 @@
     const ctx = canvas.getContext('2d');
     ctx.font = font;
     const rowH = 22;
-    const labelW = Math.ceil(Math.max(ctx.measureText(s.code).width, ...matrix.rows.map((r) => ctx.measureText(r.label).width + r.depth * 16))) + 40;
-    const colW = Math.ceil(Math.max(32, ...matrix.participants.map((p) => ctx.measureText(p).width))) + 16;
+    const labelW = Math.ceil(maxOf(matrix.rows.map((r) => ctx.measureText(r.label).width + r.depth * 16), ctx.measureText(s.code).width)) + 40;
+    const colW = Math.ceil(maxOf(matrix.participants.map((p) => ctx.measureText(p).width), 32)) + 16;
     const cols = matrix.participants.length + 2;
     const scale = 2;
     canvas.width = (labelW + cols * colW) * scale;
@@ -110,7 +110,7 @@
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.font = font;
     ctx.textBaseline = 'middle';
-    const max = Math.max(1, ...matrix.rows.map((r) => Math.max(0, ...r.cells)));
+    const max = maxOf(matrix.rows.map((r) => maxOf(r.cells, 0)), 1);
     const text = (t, x, y, align) => {
       ctx.fillStyle = fg.trim();
       ctx.textAlign = align;

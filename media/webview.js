@@ -23,5 +23,12 @@
     return 'h' + Math.max(1, Math.min(9, Math.ceil((value / max) * 9)));
   }
 
-  window.codeboomPage = { el, swatch, heat };
+  /** The largest of `values` and `atLeast`, by a loop: Math.max(...values) overflows the stack on long lists. */
+  function maxOf(values, atLeast) {
+    let max = atLeast;
+    for (const v of values) if (v > max) max = v;
+    return max;
+  }
+
+  window.codeboomPage = { el, swatch, heat, maxOf };
 })();

@@ -190,8 +190,9 @@ describe('bad input', () => {
       assert.match(none.stderr, /No codebook\.yaml in .* or any folder above it/);
       p.write('codebook.yaml', 'codes:\n  a: [\n');
       const broken = await runCli(['report', p.root], { cwd: p.root });
-      assert.equal(broken.status, 2);
-      assert.match(broken.stderr, /^codeboom report: codebook\.yaml:\d+:\d+: codebook\.yaml is not valid YAML/);
+      assert.equal(broken.status, 1);
+      assert.match(broken.stderr, /^codebook\.yaml:\d+:\d+: error codebook\.syntax: codebook\.yaml is not valid YAML/);
+      assert.match(broken.stderr, /\ncodeboom report: codebook\.yaml has 1 error \(above\), so it was not used: fix it and run the command again\.\n$/);
       const format = await runCli(['report', p.root, '--format', 'pdf']);
       assert.match(format.stderr, /--format must be one of text, markdown, csv, json, html, not 'pdf'/);
       const option = await runCli(['report', '--colour']);

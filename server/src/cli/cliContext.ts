@@ -2,10 +2,9 @@
  * What a command needs from the outside world: its output streams, whether stderr is a terminal (for
  * progress), and the folder it runs in. Tests pass their own.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { UserError } from '../node/projectFiles';
 import { languageOf, type Language } from '../engine/messages';
+import { writeFileSafely, type ProjectInputs } from './outputFile';
 
 export interface CliContext {
   cwd: string;
@@ -18,6 +17,8 @@ export interface CliContext {
 }
 
 export function nodeContext(): CliContext {
+  endQuietlyWhenClosed(process.stdout);
+  endQuietlyWhenClosed(process.stderr);
   return {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
@@ -25,6 +26,19 @@ export function nodeContext(): CliContext {
     interactive: Boolean(process.stderr.isTTY),
     locale: process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG,
   };
+}
+
+/**
+ * A reader that stops early (`codeboom segments | head`) closes the pipe: the command ends there, quietly
+ * and with status 0, as other command-line tools do. Files written with --out are renamed into place
+ * whole, so stopping never leaves half a file.
+ */
+function endQuietlyWhenClosed(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
 }
 
 /** Shows "label 120/1000" on one line of stderr while work goes on, then clears it. */
@@ -46,23 +60,16 @@ export function progress(ctx: CliContext, label: string): { update(done: number,
   };
 }
 
-/** Writes a command's result to `--out FILE` (all or nothing) or to stdout. */
-export function writeOutput(ctx: CliContext, text: string, out: string | undefined): void {
+/**
+ * Writes a command's result to `--out FILE` (all or nothing, never onto a file the project reads) or to
+ * stdout.
+ */
+export function writeOutput(ctx: CliContext, text: string, out: string | undefined, inputs: ProjectInputs): void {
   if (!out) {
     ctx.stdout(text);
     return;
   }
-  const target = path.resolve(ctx.cwd, out);
-  const dir = path.dirname(target);
-  if (!fs.existsSync(dir)) throw new UserError(`The folder ${path.dirname(out)} does not exist: create it or choose another --out.`);
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temp, text);
-    fs.renameSync(temp, target);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw new UserError(`Could not write ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`);
-  }
+  writeFileSafely(ctx, out, text, inputs);
   ctx.stderr(`Wrote ${out}\n`);
 }
 

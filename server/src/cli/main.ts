@@ -17,13 +17,14 @@ import { lsp } from './commands/lsp';
 import { profileCommand } from './commands/profile';
 import { report } from './commands/report';
 import { segments } from './commands/segments';
+import { maxOf } from '../engine/maxOf';
 
 export const commands: Command[] = [initCommand, check, report, segments, cooccurrenceCommand, agreementCommand, profileCommand, exportCommand, importCommand, lsp];
 
 export { VERSION };
 
 function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = maxOf(commands.map((c) => c.name.length));
   return [
     'Codeboom: qualitative coding of interview transcripts.',
     '',
@@ -62,7 +63,7 @@ export async function main(argv: string[], ctx: CliContext = nodeContext()): Pro
     return 0;
   }
   try {
-    const { positionals, values } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    const { positionals, values } = parseArgs({ args: joinNegativeValues(rest, command), options: command.options, allowPositionals: true, strict: true });
     return await command.run(ctx, { positionals, values: values as ParsedArguments['values'] });
   } catch (e) {
     if (e instanceof UserError) {
@@ -80,6 +81,26 @@ export async function main(argv: string[], ctx: CliContext = nodeContext()): Pro
     if (process.env.CODEBOOM_DEBUG) ctx.stderr(`${e instanceof Error ? e.stack : String(e)}\n`);
     return 70;
   }
+}
+
+/**
+ * `--quotes -1` as `--quotes=-1`: a value that looks like a negative number belongs to the option before it,
+ * so the command can say what values it takes instead of parseArgs calling the argument ambiguous.
+ */
+function joinNegativeValues(args: string[], command: Command): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') return joined.concat(args.slice(i));
+    const name = /^--([^=]+)$/.exec(args[i])?.[1];
+    const next = args[i + 1];
+    if (name !== undefined && command.options[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${args[i]}=${next}`);
+      i++;
+    } else {
+      joined.push(args[i]);
+    }
+  }
+  return joined;
 }
 
 if (require.main === module) {

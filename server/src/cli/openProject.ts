@@ -3,12 +3,19 @@
  * folder, the codebook or its YAML is not usable.
  */
 import * as path from 'node:path';
+import { DiagnosticCodes } from '../engine/diagnostics';
 import { diagnosticMessage, type Language } from '../engine/messages';
+import { CodebookHasErrors, requireNoErrors } from '../node/codebookErrors';
 import { CODEBOOK_FILE, findProjectRoot, loadProject, UserError, type LoadedProject } from '../node/projectFiles';
 import { progress, type CliContext } from './cliContext';
+import { cliWords } from './cliWords';
+import { findingLine, findingsOf } from './findings';
 
 export interface OpenOptions {
-  /** Fail when the codebook cannot be used (commands that report on codes); `check` lists it instead. */
+  /**
+   * Commands that report on codes: refuse a codebook with errors (listing them, exit status 1), and count
+   * the tags left out because their code is unknown. `check` lists every problem instead.
+   */
   requireCodebook: boolean;
   language: Language;
 }
@@ -18,24 +25,36 @@ export function openProject(ctx: CliContext, dir: string | undefined, options: O
   const bar = progress(ctx, 'Reading transcripts');
   const project = loadProject(root, { onProgress: bar.update });
   bar.done();
-  const codebook = project.index.codebook;
   if (options.requireCodebook) {
-    const readProblem = project.fileProblems.find((p) => p.file === CODEBOOK_FILE && p.problem.code.startsWith('file.'));
-    if (readProblem) throw new UserError(diagnosticMessage(readProblem.problem, options.language));
-    if (!codebook.parsed) {
-      const d = codebook.diagnostics[0];
-      const where = d ? project.index.codebook.text.slice(0, d.span.start).split(/\r\n|\r|\n/) : [''];
-      const line = where.length;
-      const column = where[where.length - 1].length + 1;
-      throw new UserError(
-        `${relative(ctx, path.join(root, CODEBOOK_FILE))}:${line}:${column}: ${d ? diagnosticMessage(d, options.language) : 'codebook.yaml could not be read.'} Run 'codeboom check' to see every problem.`,
-      );
-    }
+    const readProblem = project.fileProblems.find((p) => p.file === CODEBOOK_FILE && p.problem.code.startsWith('file.'))?.problem;
+    withCodebookErrorsListed(ctx, options.language, () => requireNoErrors(project.index.codebook, path.join(root, CODEBOOK_FILE), readProblem));
   }
   for (const { problem } of project.fileProblems) {
-    if (problem.code.startsWith('file.') || problem.code.startsWith('project.')) ctx.stderr(`${problem.severity}: ${diagnosticMessage(problem, options.language)}\n`);
+    if (problem.code.startsWith('file.') || problem.code.startsWith('project.')) {
+      ctx.stderr(`${problem.severity}: ${diagnosticMessage(problem, options.language, 'command-line')}\n`);
+    }
+  }
+  if (options.requireCodebook) {
+    let unknown = 0;
+    for (const doc of project.index.documents()) for (const d of doc.resolved.diagnostics) if (d.code === DiagnosticCodes.codeUnknown) unknown++;
+    if (unknown > 0) ctx.stderr(`warning: ${cliWords(options.language).unknownTagsLeftOut(unknown)}\n`);
   }
   return project;
+}
+
+/**
+ * Runs `load`; when it refuses a codebook with errors, lists them on stderr as `check` does and ends the
+ * command with one sentence and exit status 1.
+ */
+export function withCodebookErrorsListed<T>(ctx: CliContext, language: Language, load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    if (!(e instanceof CodebookHasErrors)) throw e;
+    const shown = path.isAbsolute(e.file) ? relative(ctx, e.file) : e.file;
+    for (const f of findingsOf(shown, e.text, e.errors, language)) ctx.stderr(findingLine(f) + '\n');
+    throw new UserError(cliWords(language).codebookHasErrors(e.errors.length, e.owner), 1);
+  }
 }
 
 /** A path as the user would type it from where the command runs. */

@@ -10,7 +10,13 @@ export function languageOf(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-type Template = (a: DiagnosticArgs) => string;
+/**
+ * Who reads a message. The editor keeps using the last valid codebook while codebook.yaml is broken and
+ * says so; the command line reads the file once and has no earlier version to fall back on.
+ */
+export type Audience = 'editor' | 'command-line';
+
+type Template = (a: DiagnosticArgs, audience: Audience) => string;
 
 const list = (v: DiagnosticArgs[string], lang: Language): string => {
   const items = Array.isArray(v) ? v : v === undefined ? [] : [String(v)];
@@ -66,7 +72,8 @@ const en: Record<DiagnosticCode, Template> = {
     return `The front matter is not valid YAML: ${a.detail}.`;
   },
   'frontmatter.unclosed': () => "The front matter is not closed: end it with a line '---'.",
-  'codebook.syntax': (a) => `codebook.yaml is not valid YAML: ${a.detail}. Codes from the last valid version are used until it is fixed.`,
+  'codebook.syntax': (a, audience) =>
+    `codebook.yaml is not valid YAML: ${a.detail}.${audience === 'editor' ? ' Codes from the last valid version are used until it is fixed.' : ''}`,
   'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'en'),
   'codebook.duplicate': (a) => `'${a.key}' appears twice at this level of codebook.yaml: rename or merge one of them.`,
   'codebook.merge-target': (a) =>
@@ -76,9 +83,15 @@ const en: Record<DiagnosticCode, Template> = {
   'codebook.alias-conflict': (a) => `Alias '${a.alias}' is already ${a.alias === a.other ? 'the path of a code' : `an alias of '${a.other}'`}: remove it here.`,
   'codebook.pattern': (a) => `speaker_pattern is not a valid regular expression (${a.detail}); the default pattern is used.`,
   'codebook.missing': (a) => `No codebook.yaml in ${a.folder}: create one (see the README) or point to the folder that has it.`,
-  'file.not-utf8': (a) => `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
+  'file.not-utf8': (a) =>
+    a.encoding === 'UTF-16'
+      ? `${a.file} is UTF-16 text (what Notepad calls "Unicode") and was skipped: save it as UTF-8: in Notepad, File > Save As, Encoding: UTF-8.`
+      : `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
   'file.binary': (a) => `${a.file} is not a text file and was skipped.`,
-  'file.unreadable': (a) => `${a.file} could not be read (${a.detail}) and was skipped.`,
+  'file.unreadable': (a) =>
+    a.folder
+      ? `The folder ${a.file} could not be read (${a.detail}), so the transcripts in it were skipped: check that you may open it.`
+      : `${a.file} could not be read (${a.detail}) and was skipped.`,
   'project.no-transcripts': (a) => {
     const none = `No file matches project.transcripts (${all(a.patterns, 'en')})`;
     if (Number(a.textFiles) > 0) {
@@ -127,7 +140,8 @@ const nl: Record<DiagnosticCode, Template> = {
     return `De front matter is geen geldige YAML: ${a.detail}.`;
   },
   'frontmatter.unclosed': () => "De front matter is niet gesloten: sluit hem af met een regel '---'.",
-  'codebook.syntax': (a) => `codebook.yaml is geen geldige YAML: ${a.detail}. De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.`,
+  'codebook.syntax': (a, audience) =>
+    `codebook.yaml is geen geldige YAML: ${a.detail}.${audience === 'editor' ? ' De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.' : ''}`,
   'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'nl'),
   'codebook.duplicate': (a) => `'${a.key}' staat twee keer op dit niveau van codebook.yaml: hernoem of voeg er een samen.`,
   'codebook.merge-target': (a) =>
@@ -137,9 +151,15 @@ const nl: Record<DiagnosticCode, Template> = {
   'codebook.alias-conflict': (a) => `Alias '${a.alias}' is al ${a.alias === a.other ? 'het pad van een code' : `een alias van '${a.other}'`}: verwijder hem hier.`,
   'codebook.pattern': (a) => `speaker_pattern is geen geldige reguliere expressie (${a.detail}); het standaardpatroon wordt gebruikt.`,
   'codebook.missing': (a) => `Geen codebook.yaml in ${a.folder}: maak er een (zie de README) of wijs de map aan die er een heeft.`,
-  'file.not-utf8': (a) => `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
+  'file.not-utf8': (a) =>
+    a.encoding === 'UTF-16'
+      ? `${a.file} is UTF-16-tekst (wat Kladblok "Unicode" noemt) en is overgeslagen: sla het op als UTF-8: in Kladblok via Bestand > Opslaan als, Codering: UTF-8.`
+      : `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
   'file.binary': (a) => `${a.file} is geen tekstbestand en is overgeslagen.`,
-  'file.unreadable': (a) => `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
+  'file.unreadable': (a) =>
+    a.folder
+      ? `De map ${a.file} kon niet gelezen worden (${a.detail}), dus de transcripten erin zijn overgeslagen: controleer of je hem mag openen.`
+      : `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
   'project.no-transcripts': (a) => {
     const none = `Geen enkel bestand past bij project.transcripts (${all(a.patterns, 'nl')})`;
     if (Number(a.textFiles) > 0) {
@@ -193,8 +213,8 @@ function schemaMessage(detail: string, lang: Language): string {
   }
 }
 
-export function diagnosticMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Language = 'en'): string {
-  return (lang === 'nl' ? nl : en)[d.code](d.args);
+export function diagnosticMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Language = 'en', audience: Audience = 'editor'): string {
+  return (lang === 'nl' ? nl : en)[d.code](d.args, audience);
 }
 
 // ---------------------------------------------------------------------------------------------------------

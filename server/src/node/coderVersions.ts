@@ -9,16 +9,19 @@ import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { CoderVersion } from '../engine/agreement/agreement';
 import { codedText, type CodedText } from '../engine/agreement/codedText';
-import { parseCodebook, type Codebook } from '../engine/codebook/codebook';
+import { parseCodebook } from '../engine/codebook/codebook';
+import { requireNoErrors } from './codebookErrors';
 import { diagnostic, DiagnosticCodes, type Diagnostic } from '../engine/diagnostics';
-import { diagnosticMessage } from '../engine/messages';
 import { transcriptMatcher } from '../engine/project/settings';
-import { CODEBOOK_FILE, FileReader, findProjectRoot, listTranscripts, readCodebook, UserError } from './projectFiles';
+import { CODEBOOK_FILE, FileReader, findProjectRoot, listTranscripts, readCodebook, textProblem, UserError } from './projectFiles';
 
 export interface LoadedVersion {
   version: CoderVersion;
   /** Files that were skipped (binary, not UTF-8, unreadable). */
   problems: { file: string; problem: Diagnostic }[];
+  /** For a version in a folder: the project's folder (with its codebook) and the folder its transcript ids are relative to. */
+  root?: string;
+  folder?: string;
 }
 
 export interface VersionLoadOptions {
@@ -38,8 +41,7 @@ export function versionFromFolder(dir: string, name: string, options: VersionLoa
   }
   const root = fs.existsSync(path.join(folder, CODEBOOK_FILE)) ? folder : findProjectRoot(folder);
   const { codebook, problem } = readCodebook(root);
-  if (problem) throw new UserError(`${name}: ${diagnosticMessage(problem)}`);
-  usableCodebook(codebook, name, `codeboom check ${options.display ?? dir}`);
+  requireNoErrors(codebook, path.join(root, CODEBOOK_FILE), problem, name);
   const below = path.relative(root, folder).split(path.sep).join('/');
   const prefix = below === '' ? '' : below + '/';
   const files = listTranscripts(root, codebook)
@@ -59,7 +61,7 @@ export function versionFromFolder(dir: string, name: string, options: VersionLoa
     const r = reader.read(path.join(folder, id), id);
     return r.ok ? new Uint8Array(r.bytes) : undefined;
   };
-  return { version: { name, codebook, texts, read }, problems };
+  return { version: { name, codebook, texts, read }, problems, root, folder };
 }
 
 /**
@@ -87,7 +89,7 @@ export function versionFromRevision(projectDir: string, revision: string, option
     `${revision} has no ${prefix}${CODEBOOK_FILE}: was the project committed on that branch?`,
   );
   const codebook = parseCodebook(decode(codebookText) ?? '');
-  usableCodebook(codebook, revision, `git show ${revision}:${prefix}${CODEBOOK_FILE}`);
+  requireNoErrors(codebook, `${revision}:${prefix}${CODEBOOK_FILE}`, undefined, revision);
 
   // Paths and sizes of every file below the project in that revision.
   const listing = git(top, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', prefix === '' ? '.' : prefix], `Could not list the files of ${revision}.`)
@@ -148,19 +150,6 @@ function git(cwd: string, args: string[], failure: string): Buffer {
   }
   if (run.status !== 0) throw new UserError(failure);
   return run.stdout;
-}
-
-function usableCodebook(codebook: Codebook, name: string, how: string): void {
-  if (codebook.parsed) return;
-  const d = codebook.diagnostics[0];
-  throw new UserError(`${name}: ${d ? diagnosticMessage(d) : `${CODEBOOK_FILE} could not be read.`} Run '${how}' to see the problem.`);
-}
-
-function textProblem(bytes: Uint8Array, file: string): Diagnostic | undefined {
-  const none = { start: 0, end: 0 };
-  if (bytes.subarray(0, 8192).includes(0)) return diagnostic(DiagnosticCodes.fileBinary, none, { file });
-  if (!isUtf8(bytes)) return diagnostic(DiagnosticCodes.fileNotUtf8, none, { file });
-  return undefined;
 }
 
 function decode(bytes: Buffer): string | undefined {

@@ -22,7 +22,7 @@ export interface WriteOptions {
 export function writeAllOrNothing(root: string, files: readonly FileToWrite[], options: WriteOptions): string[] {
   const shown = options.displayRoot ?? root;
   const targets = files.map((f) => {
-    const target = path.resolve(root, ...f.path.split('/'));
+    const target = path.resolve(root, f.path);
     const rel = path.relative(path.resolve(root), target);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
       throw new UserError(`Refusing to write ${f.path}: it is outside ${shown}.`);

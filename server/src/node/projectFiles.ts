@@ -10,6 +10,7 @@ import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../engi
 import { DEFAULT_TRANSCRIPTS, transcriptMatcher, type ProjectSettings } from '../engine/project/settings';
 import { compareNatural, ProjectIndex } from '../engine/project/projectIndex';
 import { stripBom } from '../engine/text/positions';
+import picomatch from 'picomatch';
 
 export const CODEBOOK_FILE = 'codebook.yaml';
 
@@ -37,18 +38,47 @@ export function readText(file: string, displayName = file): ReadResult {
 }
 
 export function decodeText(bytes: Uint8Array, displayName: string): ReadResult {
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) {
-    return { ok: false, problem: diagnostic(DiagnosticCodes.fileBinary, { start: 0, end: 0 }, { file: displayName }) };
-  }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { ok: false, problem: diagnostic(DiagnosticCodes.fileNotUtf8, { start: 0, end: 0 }, { file: displayName }) };
-  }
+  const problem = textProblem(bytes, displayName);
+  if (problem) return { ok: false, problem };
+  const text = decoder.decode(bytes);
   const stripped = stripBom(text);
   return { ok: true, text: stripped.text, hadBom: stripped.hadBom };
+}
+
+/**
+ * Why bytes are not UTF-8 text, or undefined when they are. UTF-16 (what Windows Notepad saves as
+ * "Unicode") is named as such, with how to save the file as UTF-8, rather than called binary: it is
+ * recognised by its byte-order mark, or by the zero byte that mostly Latin text has in every other place.
+ */
+export function textProblem(bytes: Uint8Array, displayName: string): Diagnostic | undefined {
+  const none = { start: 0, end: 0 };
+  const probe = bytes.subarray(0, 8192);
+  if (looksLikeUtf16(probe)) return diagnostic(DiagnosticCodes.fileNotUtf8, none, { file: displayName, encoding: 'UTF-16' });
+  if (probe.includes(0)) return diagnostic(DiagnosticCodes.fileBinary, none, { file: displayName });
+  if (!isUtf8(bytes)) return diagnostic(DiagnosticCodes.fileNotUtf8, none, { file: displayName });
+  return undefined;
+}
+
+function looksLikeUtf16(probe: Uint8Array): boolean {
+  if (probe.length >= 2 && ((probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff))) return true;
+  const units = probe.length >> 1;
+  if (units < 2) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < probe.length; i += 2) {
+    if (probe[i] === 0) evenZeros++;
+    if (probe[i + 1] === 0) oddZeros++;
+  }
+  // Little-endian: the zeros stand at odd places; big-endian: at even places. Nearly none at the others.
+  const littleEndian = oddZeros >= evenZeros;
+  const [many, few] = littleEndian ? [oddZeros, evenZeros] : [evenZeros, oddZeros];
+  if (many < units * 0.3 || few > units * 0.02) return false;
+  // Every code unit is text: no NUL, no control character but tab, line breaks and form feed.
+  for (let i = 0; i + 1 < probe.length; i += 2) {
+    const unit = littleEndian ? probe[i] | (probe[i + 1] << 8) : (probe[i] << 8) | probe[i + 1];
+    if (unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0c && unit !== 0x0d) return false;
+  }
+  return true;
 }
 
 /**
@@ -87,27 +117,40 @@ export function readCodebook(root: string): LoadedCodebook {
   return { codebook: parseCodebook(read.text) };
 }
 
-/** Lists the project's transcripts as paths relative to `root`, with `/`, in a stable order. */
-export function listTranscripts(root: string, codebook: Codebook): string[] {
+/**
+ * Lists the project's transcripts as paths relative to `root`, with `/`, in a stable order. Folders that
+ * could hold transcripts but cannot be read are passed to `unreadable` with the reason (e.g. EACCES).
+ */
+export function listTranscripts(root: string, codebook: Codebook, unreadable?: (relDir: string, code: string) => void): string[] {
   const isTranscript = transcriptMatcher(codebook.settings);
+  const excluded = codebook.settings.exclude.length > 0 ? picomatch(codebook.settings.exclude, { dot: true }) : () => false;
   const found: string[] = [];
-  walkFiles(root, (relPath) => {
-    if (isTranscript(relPath)) found.push(relPath);
-  });
+  walkFiles(
+    root,
+    (relPath) => {
+      if (isTranscript(relPath)) found.push(relPath);
+    },
+    Infinity,
+    (relDir, code) => {
+      if (!excluded(`${relDir}/x`)) unreadable?.(relDir, code);
+    },
+  );
   return found.sort();
 }
 
 /**
  * Calls `visit` with the path (relative to `root`, with `/`) of every file under `root`, leaving out
- * node_modules and .git; stops after `limit` files. Returns false when it stopped early.
+ * node_modules and .git; stops after `limit` files. Returns false when it stopped early. A folder that
+ * cannot be read is passed to `unreadable` with the reason, and left out.
  */
-function walkFiles(root: string, visit: (relPath: string) => void, limit = Infinity): boolean {
+function walkFiles(root: string, visit: (relPath: string) => void, limit = Infinity, unreadable?: (relDir: string, code: string) => void): boolean {
   let seen = 0;
   const walk = (dir: string, rel: string): boolean => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable?.(rel === '' ? '.' : rel, (e as NodeJS.ErrnoException).code ?? String(e));
       return true;
     }
     for (const e of entries) {
@@ -212,8 +255,13 @@ export function loadProject(root: string, options: LoadOptions = {}): LoadedProj
   const fileProblems: LoadedProject['fileProblems'] = [];
   if (problem) fileProblems.push({ file: CODEBOOK_FILE, problem });
   const withBom = new Set<string>();
-  const files = listTranscripts(root, codebook);
-  if (files.length === 0) {
+  let unreadableFolders = 0;
+  const files = listTranscripts(root, codebook, (relDir, code) => {
+    unreadableFolders++;
+    fileProblems.push({ file: relDir, problem: diagnostic(DiagnosticCodes.fileUnreadable, { start: 0, end: 0 }, { file: relDir, detail: code, folder: 'yes' }) });
+  });
+  // A folder that cannot be read is the reason, not patterns that match nothing.
+  if (files.length === 0 && unreadableFolders === 0) {
     fileProblems.push({ file: CODEBOOK_FILE, problem: noTranscriptsProblem(codebook.settings, codebook.text, transcriptLookalikes(root, codebook.settings)) });
   }
   const reader = new FileReader();
@@ -256,13 +304,8 @@ export class FileReader {
       if (fd !== undefined) fs.closeSync(fd);
     }
     const bytes = this.buffer.subarray(0, length);
-    const probe = bytes.subarray(0, 8192);
-    if (probe.includes(0)) {
-      return { ok: false, problem: diagnostic(DiagnosticCodes.fileBinary, { start: 0, end: 0 }, { file: displayName }) };
-    }
-    if (!isUtf8(bytes)) {
-      return { ok: false, problem: diagnostic(DiagnosticCodes.fileNotUtf8, { start: 0, end: 0 }, { file: displayName }) };
-    }
+    const problem = textProblem(bytes, displayName);
+    if (problem) return { ok: false, problem };
     const hadBom = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     return { ok: true, bytes: hadBom ? bytes.subarray(3) : bytes, hadBom };
   }

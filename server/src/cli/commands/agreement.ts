@@ -21,8 +21,10 @@ import {
   type AgreementView,
 } from '../../engine/report/agreementReport';
 import { versionFromFolder, versionFromRevision, type LoadedVersion } from '../../node/coderVersions';
-import { findProjectRoot, UserError } from '../../node/projectFiles';
+import { CODEBOOK_FILE, findProjectRoot, readCodebook, UserError } from '../../node/projectFiles';
+import { joinInputs, type ProjectInputs } from '../outputFile';
 import { parseFormat, parseLanguage, progress, writeOutput, type CliContext } from '../cliContext';
+import { withCodebookErrorsListed } from '../openProject';
 import type { Command } from '../command';
 import { checkedLabel } from './cooccurrence';
 
@@ -57,10 +59,10 @@ export const agreementCommand: Command = {
     const revisions = (values.rev as string[] | undefined) ?? [];
     const preliminary = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
 
-    const loaded = loadVersions(ctx, positionals, revisions);
+    const loaded = withCodebookErrorsListed(ctx, preliminary, () => loadVersions(ctx, positionals, revisions));
     const versions = loaded.map((l) => l.version);
     for (const l of loaded) {
-      for (const { problem } of l.problems) ctx.stderr(`warning: ${l.version.name}: ${diagnosticMessage(problem, preliminary)}\n`);
+      for (const { problem } of l.problems) ctx.stderr(`warning: ${l.version.name}: ${diagnosticMessage(problem, preliminary, 'command-line')}\n`);
     }
     const codebook = versions[0].codebook;
     const language = parseLanguage(values.lang as string | undefined, codebook.settings.language);
@@ -88,10 +90,27 @@ export const agreementCommand: Command = {
     } else {
       text = format === 'csv' ? agreementCsv(view) : format === 'json' ? agreementJson(view) : format === 'html' ? agreementHtml(view) : agreementText(view);
     }
-    writeOutput(ctx, text, values.out as string | undefined);
+    writeOutput(ctx, text, values.out as string | undefined, agreementInputs(ctx, loaded, positionals, revisions));
     return status;
   },
 };
+
+/** The files a comparison read, which --out must not overwrite; with --rev, the working folder's project too. */
+function agreementInputs(ctx: CliContext, loaded: LoadedVersion[], positionals: string[], revisions: string[]): ProjectInputs {
+  const all = loaded.map(versionInputs);
+  if (revisions.length > 0) {
+    const root = findProjectRoot(path.resolve(ctx.cwd, positionals[0] ?? '.'));
+    all.push({ projects: [{ root, codebook: readCodebook(root).codebook }], files: [path.join(root, CODEBOOK_FILE)] });
+  }
+  return joinInputs(all);
+}
+
+/** The files of a coder's version in a folder (none for a version read from git). */
+export function versionInputs(l: LoadedVersion): ProjectInputs {
+  if (!l.root) return { projects: [], files: [] };
+  const folder = l.folder ?? l.root;
+  return { projects: [{ root: l.root, codebook: l.version.codebook }], files: [path.join(l.root, CODEBOOK_FILE), ...[...l.version.texts.keys()].map((id) => path.join(folder, id))] };
+}
 
 /** Reads the versions the arguments name: folders, or revisions (with the working folder when there is one revision). */
 export function loadVersions(ctx: CliContext, positionals: string[], revisions: string[]): LoadedVersion[] {

@@ -4,23 +4,13 @@
  */
 import * as path from 'node:path';
 import type { Diagnostic } from '../../engine/diagnostics';
-import { counted, diagnosticMessage } from '../../engine/messages';
-import { TextPositions } from '../../engine/text/positions';
+import { counted } from '../../engine/messages';
 import { CODEBOOK_FILE } from '../../node/projectFiles';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
 import type { Command } from '../command';
+import { findingLine, findingsOf, type Finding } from '../findings';
+import { inputsOf } from '../outputFile';
 import { openProject, relative } from '../openProject';
-
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
-}
 
 export const check: Command = {
   name: 'check',
@@ -37,26 +27,7 @@ export const check: Command = {
     const project = openProject(ctx, positionals[0], { requireCodebook: false, language });
     const findings: Finding[] = [];
     const add = (file: string, text: string, diagnostics: readonly Diagnostic[]) => {
-      const positions = new TextPositions(text);
-      const at = (offset: number) => {
-        const line = positions.lineAt(offset);
-        const column = positions.toCodePoint(offset) - positions.toCodePoint(positions.lineStarts[line]);
-        return { line: line + 1, column: column + 1 };
-      };
-      for (const d of diagnostics) {
-        const s = at(d.span.start);
-        const e = at(d.span.end);
-        findings.push({
-          file: relative(ctx, path.join(project.root, file)),
-          line: s.line,
-          column: s.column,
-          endLine: e.line,
-          endColumn: e.column,
-          severity: d.severity,
-          code: d.code,
-          message: diagnosticMessage(d, language),
-        });
-      }
+      for (const f of findingsOf(relative(ctx, path.join(project.root, file)), text, diagnostics, language)) findings.push(f);
     };
     const codebook = project.index.codebook;
     add(CODEBOOK_FILE, codebook.text, codebook.diagnostics);
@@ -70,10 +41,10 @@ export const check: Command = {
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     if (format === 'json') {
-      writeOutput(ctx, JSON.stringify(findings, null, 2) + '\n', values.out as string | undefined);
+      writeOutput(ctx, JSON.stringify(findings, null, 2) + '\n', values.out as string | undefined, inputsOf(project));
     } else {
-      const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}`);
-      writeOutput(ctx, lines.length ? lines.join('\n') + '\n' : '', values.out as string | undefined);
+      const lines = findings.map(findingLine);
+      writeOutput(ctx, lines.length ? lines.join('\n') + '\n' : '', values.out as string | undefined, inputsOf(project));
       const docs = project.index.size;
       const summary =
         language === 'nl'

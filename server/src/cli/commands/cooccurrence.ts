@@ -18,6 +18,7 @@ import {
 import { UserError } from '../../node/projectFiles';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
 import type { Command } from '../command';
+import { inputsOf } from '../outputFile';
 import { openProject } from '../openProject';
 
 const FORMATS = ['table', 'csv', 'json', 'html'] as const;
@@ -70,7 +71,7 @@ export const cooccurrenceCommand: Command = {
       const pairs = cooccurringSegments(index, first, second, { unit, withInterviewers });
       const text =
         format === 'csv' ? pairsCsv(pairs) : format === 'json' ? JSON.stringify(pairs, null, 2) + '\n' : pairsText(pairs, labels, unitWords(unit, language), language);
-      writeOutput(ctx, text, values.out as string | undefined);
+      writeOutput(ctx, text, values.out as string | undefined, inputsOf(project));
       return 0;
     }
 
@@ -85,7 +86,7 @@ export const cooccurrenceCommand: Command = {
           : format === 'html'
             ? cooccurrenceHtml(report, count)
             : cooccurrenceText(report, count);
-    writeOutput(ctx, text, values.out as string | undefined);
+    writeOutput(ctx, text, values.out as string | undefined, inputsOf(project));
     return 0;
   },
 };

@@ -7,13 +7,13 @@ import { exportQdc } from '../../engine/refi/qdcExport';
 import { buildQdpx } from '../../engine/refi/qdpxExport';
 import { RefiError } from '../../engine/refi/refiError';
 import { writeZip } from '../../engine/refi/zip';
-import { writeAllOrNothing } from '../../node/importFiles';
 import { UserError } from '../../node/projectFiles';
-import { parseLanguage, type CliContext } from '../cliContext';
+import { parseLanguage } from '../cliContext';
+import { inputsOf, writeFileSafely } from '../outputFile';
 import type { Command } from '../command';
 import { VERSION } from '../../version';
 import { counted } from '../../engine/messages';
-import { openProject, relative } from '../openProject';
+import { openProject } from '../openProject';
 
 const FORMATS = ['qdc', 'qdpx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -49,13 +49,13 @@ export const exportCommand: Command = {
           ctx.stdout(xml);
           return 0;
         }
-        write(ctx, out, xml);
+        writeFileSafely(ctx, out, xml, inputsOf(project));
         ctx.stderr(`Wrote ${out}: ${counted(project.index.codebook.codes.size, 'code', 'codes')}.\n`);
         return 0;
       }
       const content = buildQdpx(project.index, options);
       const zip = writeZip([{ name: 'project.qde', data: new TextEncoder().encode(content.qde) }, ...content.sources]);
-      write(ctx, out!, zip);
+      writeFileSafely(ctx, out!, zip, inputsOf(project));
       for (const w of content.warnings) ctx.stderr(`warning: ${w}\n`);
       const s = content.summary;
       ctx.stderr(
@@ -77,13 +77,4 @@ function exportFormat(value: string | undefined, out: string | undefined): Forma
   const ext = out ? path.extname(out).slice(1).toLowerCase() : '';
   if ((FORMATS as readonly string[]).includes(ext)) return ext as Format;
   throw new UserError('Say what to export: --format qdc (the codebook) or --format qdpx (the whole project).');
-}
-
-/** Writes the file in one go: a half-written export is never left behind. */
-function write(ctx: CliContext, out: string, content: string | Uint8Array): void {
-  const target = path.resolve(ctx.cwd, out);
-  writeAllOrNothing(path.dirname(target), [{ path: path.basename(target), content }], {
-    force: true,
-    displayRoot: relative(ctx, path.dirname(target)),
-  });
 }

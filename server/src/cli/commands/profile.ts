@@ -8,6 +8,7 @@ import { buildParticipantProfile, profileHtml, profileMarkdown, profileText } fr
 import { UserError } from '../../node/projectFiles';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
 import type { Command } from '../command';
+import { inputsOf } from '../outputFile';
 import { openProject } from '../openProject';
 
 const FORMATS = ['text', 'markdown', 'json', 'html'] as const;
@@ -52,7 +53,7 @@ export const profileCommand: Command = {
           : format === 'html'
             ? profileHtml(profile)
             : profileText(profile);
-    writeOutput(ctx, text, values.out as string | undefined);
+    writeOutput(ctx, text, values.out as string | undefined, inputsOf(project));
     return 0;
   },
 };

@@ -22,7 +22,9 @@ import { UserError } from '../../node/projectFiles';
 import type { ProjectIndex } from '../../engine/project/projectIndex';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
 import type { Command } from '../command';
-import { openProject } from '../openProject';
+import { inputsOf, joinInputs } from '../outputFile';
+import { versionInputs } from './agreement';
+import { openProject, withCodebookErrorsListed } from '../openProject';
 import { labelsOf, parseOverlap, reportProblems } from './agreement';
 import { parseUnit } from './cooccurrence';
 
@@ -84,6 +86,7 @@ export const report: Command = {
     const groups: GroupReport | undefined = by !== undefined ? buildGroupReport(index, { ...options, by }) : undefined;
 
     let status = 0;
+    let compared: LoadedVersion[] = [];
     let text: string;
     if (format === 'html') {
       let agreementView: AgreementView | undefined;
@@ -92,7 +95,11 @@ export const report: Command = {
         ...((values['compare-rev'] as string[] | undefined) ?? []).map((rev) => () => versionFromRevision(project.root, rev)),
       ];
       if (others.length > 0) {
-        const loaded: LoadedVersion[] = [versionFromFolder(project.root, path.basename(project.root)), ...others.map((load) => load())];
+        const loaded: LoadedVersion[] = withCodebookErrorsListed(ctx, language, () => [
+          versionFromFolder(project.root, path.basename(project.root)),
+          ...others.map((load) => load()),
+        ]);
+        compared = loaded.slice(1);
         const versions = loaded.map((l) => l.version);
         const report = agreement(versions, { minOverlap });
         status = reportProblems(ctx, report, versions);
@@ -125,14 +132,14 @@ export const report: Command = {
               ? JSON.stringify(data, null, 2) + '\n'
               : frequencyReportText(data);
     }
-    writeOutput(ctx, text, values.out as string | undefined);
+    writeOutput(ctx, text, values.out as string | undefined, joinInputs([inputsOf(project), ...compared.map(versionInputs)]));
     return status;
   },
 };
 
 function parseQuotes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UserError(`--quotes must be a number of quotes per code (0 for none), not '${value}'.`);
+  if (!/^\d+$/.test(value)) throw new UserError(`--quotes must be a whole number of 0 or more, not '${value}': the most quotes per code, 0 for none.`);
   return Number(value);
 }
 

@@ -4,6 +4,7 @@
 import { segmentRows, segmentsCsv } from '../../engine/report/segmentTable';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
 import type { Command } from '../command';
+import { inputsOf } from '../outputFile';
 import { openProject } from '../openProject';
 
 export const segments: Command = {
@@ -34,7 +35,7 @@ export const segments: Command = {
       withInterviewers: true,
     });
     const text = format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : segmentsCsv(rows);
-    writeOutput(ctx, text, values.out as string | undefined);
+    writeOutput(ctx, text, values.out as string | undefined, inputsOf(project));
     return 0;
   },
 };

@@ -8,6 +8,7 @@
  * prescribes. The tallies are additive over units, so several tallies can be merged, and a tally can be
  * collapsed to one category against all others.
  */
+import { maxOf } from '../maxOf';
 
 /** The value each coder gave one unit: a category number, or undefined when the coder gave none. */
 export type UnitValues = readonly (number | undefined)[];
@@ -196,7 +197,7 @@ function kappaOf(table: Float64Array, k: number): number | null {
 export function nominalReliability(units: readonly (readonly (string | number | undefined | null)[])[]): Statistics {
   const ids = new Map<string | number, number>();
   for (const u of units) for (const v of u) if (v !== undefined && v !== null && !ids.has(v)) ids.set(v, ids.size);
-  const coders = Math.max(0, ...units.map((u) => u.length));
+  const coders = maxOf(units.map((u) => u.length), 0);
   const tally = new ReliabilityTally(Math.max(1, ids.size), coders);
   for (const u of units) tally.add(u.map((v) => (v === undefined || v === null ? undefined : ids.get(v))));
   return tally.statistics();

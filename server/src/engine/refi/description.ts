@@ -59,7 +59,7 @@ export function readDescription(text: string): CodeDescription {
         result.whenNotToUse = body;
         break;
       case 'examples':
-        result.examples.push(...readExamples(body));
+        for (const example of readExamples(body)) result.examples.push(example);
         break;
     }
   }

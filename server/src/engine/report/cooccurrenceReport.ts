@@ -10,6 +10,7 @@ import type { ProjectIndex } from '../project/projectIndex';
 import { toCsv } from './csv';
 import { escapeHtml, heatColor, htmlPage } from './html';
 import { oneLine, textTable } from './textTable';
+import { maxOf } from '../maxOf';
 
 export type CooccurrenceCount = 'pairs' | 'participants';
 
@@ -130,7 +131,7 @@ export function cooccurrenceTableHtml(report: CooccurrenceReport, count: Cooccur
   const w = words(report.language);
   if (report.codes.length < 2) return `<p>${escapeHtml(w.none)}</p>`;
   const cells = chosen(report, count);
-  const max = Math.max(0, ...cells.flat());
+  const max = maxOf(cells.map((row) => maxOf(row, 0)), 0);
   const head = `<tr><th class="label">${escapeHtml(w.code)}</th>${report.codes
     .map((c, i) => `<th class="vertical" title="${escapeHtml(c.label)}"><span>${i + 1}. ${escapeHtml(c.label)}</span></th>`)
     .join('')}</tr>`;

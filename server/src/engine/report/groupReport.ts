@@ -14,6 +14,7 @@ import { toCsv } from './csv';
 import { buildFrequencyReport, rankedLine, reportWords, type FrequencyReport } from './frequencyReport';
 import { escapeHtml, heatColor, htmlPage } from './html';
 import { textTable } from './textTable';
+import { maxOf } from '../maxOf';
 
 export interface GroupOptions extends CountOptions {
   language: Language;
@@ -171,7 +172,7 @@ export function groupReportCsv(report: GroupReport): string {
 export function groupSectionsHtml(report: GroupReport): string {
   const w = reportWords(report.language);
   const g = groupWords(report.language);
-  const max = Math.max(0, ...report.rows.flatMap((r) => r.segments));
+  const max = maxOf(report.rows.map((r) => maxOf(r.segments, 0)), 0);
   const head = `<tr><th class="label">${escapeHtml(w.code)}</th>${report.groups.map((x) => `<th>${escapeHtml(x.label)}</th>`).join('')}</tr>`;
   const rows = report.rows
     .map((r) => {

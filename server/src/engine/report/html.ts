@@ -3,6 +3,7 @@
  * of project text escaped. It opens in any browser and can be attached to a thesis.
  */
 import { rankedLine, reportWords, type FrequencyReport } from './frequencyReport';
+import { maxOf } from '../maxOf';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -59,7 +60,7 @@ export function heatColor(value: number, max: number): string {
 
 export function frequencyTableHtml(report: FrequencyReport): string {
   const w = reportWords(report.language);
-  const max = Math.max(0, ...report.rows.flatMap((r) => r.cells));
+  const max = maxOf(report.rows.map((r) => maxOf(r.cells, 0)), 0);
   const head = `<tr><th class="label">${escapeHtml(w.code)}</th>${report.participants.map((p) => `<th>${escapeHtml(p)}</th>`).join('')}<th>${escapeHtml(w.segments)}</th><th>${escapeHtml(w.participants)}</th></tr>`;
   const rows = report.rows
     .map((r) => {

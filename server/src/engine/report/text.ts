@@ -2,6 +2,7 @@
  * The frequency report as plain text for a terminal: the code × participant table, then the ranked lists.
  */
 import { rankedLine, reportWords, type FrequencyReport } from './frequencyReport';
+import { maxOf } from '../maxOf';
 
 export function frequencyReportText(report: FrequencyReport): string {
   const w = reportWords(report.language);
@@ -12,7 +13,7 @@ export function frequencyReportText(report: FrequencyReport): string {
 
   out.push(w.table, '');
   const labels = report.rows.map((r) => '  '.repeat(r.depth) + r.label);
-  const labelWidth = Math.min(48, Math.max(width(w.code), width(w.total), ...labels.map(width)));
+  const labelWidth = Math.min(48, maxOf(labels.map(width), Math.max(width(w.code), width(w.total))));
   const columns = [...report.participants, 'Σ', '#'];
   const colWidth = columns.map((c) => Math.max(3, width(c)));
   const line = (first: string, cells: string[]) =>

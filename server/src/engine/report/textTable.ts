@@ -2,6 +2,7 @@
  * Plain-text tables for a terminal: columns padded to their widest cell (counted in characters, so
  * accented labels line up), a rule under the header, labels cut short with an ellipsis when too long.
  */
+import { maxOf } from '../maxOf';
 
 export type Align = 'left' | 'right';
 
@@ -17,7 +18,7 @@ export function textTable(header: string[], rows: string[][], options: TableOpti
   const align = (i: number): Align => options.align?.[i] ?? (i === 0 ? 'left' : 'right');
   const limit = (i: number, s: string) => truncate(s, options.maxWidth?.[i]);
   const all = [header, ...rows].map((r) => r.map((c, i) => limit(i, c)));
-  const widths = Array.from({ length: columns }, (_, i) => Math.max(0, ...all.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = Array.from({ length: columns }, (_, i) => maxOf(all.map((r) => displayWidth(r[i] ?? '')), 0));
   const line = (r: string[]) =>
     r
       .map((c, i) => (align(i) === 'left' ? padEnd(c, widths[i]) : padStart(c, widths[i])))
