@@ -28,6 +28,13 @@ describe('transcript parsing', () => {
     assert.equal(parsed.text.slice(parsed.bodyStart), 'T12= Hallo.\n');
   });
 
+  it('reads speakers: as who each label is, not as a document variable to group by', () => {
+    const parsed = parseTranscript('---\nparticipant:\nspeakers:\n  PDV: Pieter de Vries\n  I: Interviewer\nsite: Utrecht\n---\nPDV: Hallo.\n', settings);
+    assert.deepEqual(parsed.frontMatter?.speakers, { PDV: 'Pieter de Vries', I: 'Interviewer' });
+    assert.deepEqual(parsed.frontMatter?.variables, { site: 'Utrecht' });
+    assert.equal(parsed.frontMatter?.participant, undefined);
+  });
+
   it('reads front matter that needs the YAML parser, and reports invalid YAML at its line', () => {
     const ok = parseTranscript('---\nparticipant: "T 3"\ntags: [a, b]\n---\nT3= x\n', settings);
     assert.equal(ok.frontMatter?.participant, 'T 3');

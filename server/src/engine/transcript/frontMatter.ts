@@ -1,5 +1,6 @@
 /**
- * The YAML front matter of a transcript: `participant` and the document variables.
+ * The YAML front matter of a transcript: `participant`, `speakers` (who each speaker label is, as an
+ * import writes it) and the document variables.
  */
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
@@ -10,12 +11,15 @@ export interface FrontMatter {
   /** The participant the document is about, from `participant:`. */
   participant?: string;
   participantSpan?: Span;
+  /** Who each speaker label is, from `speakers: {PDV: Pieter de Vries}`: names, not a variable to group by. */
+  speakers?: Record<string, string>;
   /** Every other key, as text, in the order written. */
   variables: Record<string, string>;
   /** Where each key stands, for navigation. */
   keySpans: Record<string, Span>;
 }
 
+const SPEAKERS = 'speakers';
 const OPEN = /^---[ \t]*(\r\n|\n|\r)/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 /** A `key: value` line whose value YAML reads as the same plain text. */
@@ -112,6 +116,14 @@ export function parseFrontMatter(
       problems.push(diagnostic(DiagnosticCodes.frontMatterInvalid, vSpan, { detail: 'participant-list' }));
       continue;
     }
+    if (key === SPEAKERS && node && isMap(node)) {
+      fm.keySpans[key] = keySpan;
+      fm.speakers = {};
+      for (const item of node.items) {
+        if (isScalar(item.key)) fm.speakers[scalarText(item.key.value)] = isScalar(item.value) ? scalarText(item.value.value) : '';
+      }
+      continue;
+    }
     const value = node === null ? '' : isScalar(node) ? scalarText(node.value) : structuredText(node.toJSON());
     assign(fm, key, value, keySpan, vSpan);
   }
@@ -125,6 +137,8 @@ function assign(fm: FrontMatter, key: string, value: string, keySpan: Span, vSpa
       fm.participant = value;
       fm.participantSpan = vSpan;
     }
+  } else if (key === SPEAKERS && value === '') {
+    fm.speakers = {};
   } else {
     fm.variables[key] = value;
   }

@@ -625,10 +625,9 @@ function scanFrontMatter(
   for (const [k, s] of Object.entries(fm.keySpans)) keySpans[k] = span(s);
   return {
     frontMatter: {
+      ...fm,
       span: span(fm.span),
-      participant: fm.participant,
       participantSpan: fm.participantSpan ? span(fm.participantSpan) : undefined,
-      variables: fm.variables,
       keySpans,
     },
     bodyStart: toBytes(result.bodyStart),
