@@ -49,6 +49,8 @@ const transcriptPiece = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
   // Empty lines, huge lines and long runs of unclosed markup.
   { weight: 1, arbitrary: fc.record({ unit: fc.constantFrom('x', 'é', '😀', '[[', '{{', '{{#a ', ']]', '}}', '\n', 'T1= a\n', ' '), times: fc.integer({ min: 50, max: 4000 }) }).map(({ unit, times }) => unit.repeat(times)) },
+  // A line a catastrophic speaker pattern backtracks on; short enough that even a backtracking engine ends.
+  { weight: 1, arbitrary: fc.integer({ min: 8, max: 22 }).map((n) => `\n${'a'.repeat(n)}!\n`) },
 );
 
 /** A transcript as a file holds it (no lone surrogates), with U+FEFF at its start and inside it as often as elsewhere. */

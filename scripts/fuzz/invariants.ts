@@ -29,18 +29,22 @@ export function clip(s: string, max = 400): string {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** A span lies inside a text of `length` and does not split a surrogate pair. */
-export function ensureInside(span: Span, text: string, what: string): void {
+/**
+ * A span lies inside its text and, with `wholeCharacters` (transcripts, whose parser promises it), does not split
+ * a surrogate pair.
+ */
+export function ensureInside(span: Span, text: string, what: string, wholeCharacters = true): void {
   ensure(Number.isInteger(span.start) && Number.isInteger(span.end), `${what}: offsets ${span.start}-${span.end} are not whole numbers`);
   ensure(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${what}: range ${span.start}-${span.end} lies outside the document of ${text.length} characters`);
+  if (!wholeCharacters) return;
   for (const o of [span.start, span.end]) {
     ensure(!(o > 0 && o < text.length && isHigh(text.charCodeAt(o - 1)) && isLow(text.charCodeAt(o))), `${what}: offset ${o} splits a surrogate pair`);
   }
 }
 
 /** A diagnostic's range is inside its document, and its message in both languages is a sentence with every blank filled. */
-export function ensureDiagnostic(d: Diagnostic, text: string, where: string): void {
-  ensureInside(d.span, text, `${where}: diagnostic ${d.code}`);
+export function ensureDiagnostic(d: Diagnostic, text: string, where: string, wholeCharacters = true): void {
+  ensureInside(d.span, text, `${where}: diagnostic ${d.code}`, wholeCharacters);
   for (const lang of ['en', 'nl'] as const) {
     const message = diagnosticMessage(d, lang);
     ensure(message.trim().length > 0, `${where}: diagnostic ${d.code} has no ${lang} message`);

@@ -131,11 +131,18 @@ export function codebooksTarget(): FuzzTarget<CodebookCase> {
       if (codebook.diagnostics.length > 0) counts.add('with diagnostics');
       if (!codebook.parsed) counts.add('not read as YAML');
       counts.add('codes', codebook.codes.size);
-      for (const d of codebook.diagnostics) ensureDiagnostic(d, c.codebook, 'codebook.yaml');
+      // Ranges in the codebook come from the YAML parser, which may end one inside a surrogate pair: inside the file is the promise.
+      for (const d of codebook.diagnostics) {
+        ensureDiagnostic(d, c.codebook, 'codebook.yaml', false);
+        // A key that appears twice is marked whole: its range ends where the key does, before its colon.
+        if (d.code === 'codebook.duplicate') {
+          ensure(/^["']?[ \t]*:/.test(c.codebook.slice(d.span.end)), `codebook.duplicate marks ${JSON.stringify(c.codebook.slice(d.span.start, d.span.end))}, not the whole key before its colon`);
+        }
+      }
       for (const code of codebook.codes.values()) {
-        ensureInside(code.keySpan, c.codebook, `the key of code ${clip(code.path, 60)}`);
-        ensureInside(code.entrySpan, c.codebook, `the entry of code ${clip(code.path, 60)}`);
-        for (const a of code.aliasSpans) ensureInside(a, c.codebook, `an alias of code ${clip(code.path, 60)}`);
+        ensureInside(code.keySpan, c.codebook, `the key of code ${clip(code.path, 60)}`, false);
+        ensureInside(code.entrySpan, c.codebook, `the entry of code ${clip(code.path, 60)}`, false);
+        for (const a of code.aliasSpans) ensureInside(a, c.codebook, `an alias of code ${clip(code.path, 60)}`, false);
       }
       // A transcript checked against it (its speaker pattern, its codes).
       const parsed = parseTranscript(c.transcript, codebook.settings);
