@@ -21,6 +21,7 @@ const entries = [
 entries.push({ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' });
 if (existsSync('client/src/extension.ts')) entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 if (existsSync('scripts/bench/bench.ts')) entries.push({ entryPoints: ['scripts/bench/bench.ts'], outfile: 'dist/bench.js' });
+if (existsSync('scripts/fuzz/fuzz.ts')) entries.push({ entryPoints: ['scripts/fuzz/fuzz.ts'], outfile: 'dist/fuzz.js' });
 
 if (watch) {
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

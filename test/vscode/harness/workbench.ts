@@ -150,8 +150,8 @@ export class Workbench {
   /**
    * Saves what the page shows as `<name>.png` in the screenshots folder and returns its path. A file that
    * differs from the new picture in fewer than 0.5 % of its pixels (a status bar icon caught a moment
-   * earlier, or text drawn a pixel differently at the edge of the editor) is kept, so that the screenshots under
-   * docs/ change only when the UI does.
+   * earlier, or text drawn a pixel differently at the edge of the editor) is kept, so that `npm run screenshots`
+   * changes the pictures under docs/ only when the UI does.
    */
   async screenshot(name: string): Promise<string> {
     mkdirSync(this.screenshotsDir, { recursive: true });

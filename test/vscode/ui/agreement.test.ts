@@ -1,7 +1,7 @@
 /**
  * Inter-coder agreement in the editor: a second coder's copy of the project, chosen in the folder dialog,
  * is compared with the open one; the panel lists what they disagree on, and a disagreement opens the
- * transcript at its place. Saves docs/screenshots/agreement.png.
+ * transcript at its place. Saves the screenshot agreement.png.
  */
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

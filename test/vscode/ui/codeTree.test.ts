@@ -1,7 +1,7 @@
 /**
  * The Codes view as a researcher uses it: opened from the activity bar, a category, a code and a
  * participant expanded, and a quote clicked, which opens the transcript with the quote selected.
- * Saves docs/screenshots/code-tree.png.
+ * Saves the screenshot code-tree.png.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';

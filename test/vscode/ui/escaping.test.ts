@@ -2,7 +2,7 @@
  * Transcript text is shown as text: a coded passage that contains `<img src=x onerror=alert(1)>` and
  * `<script>` appears literally in the Codes view's tooltip and in the code matrix's list of quotes, and
  * no dialog opens and no element is made from it. The passage is written into T05.txt of the test's copy
- * and taken out again afterwards. Saves docs/screenshots/escaped-text.png.
+ * and taken out again afterwards. Saves the screenshot escaped-text.png.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';

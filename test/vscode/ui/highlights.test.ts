@@ -2,7 +2,7 @@
  * Coded passages in the editor, in a light and a dark theme: tinted in their code's colour, precise
  * passages underlined, overlapping passages each with their own colour. VS Code has no API to read
  * decorations back, so the test reads the computed style of what the page draws under the words.
- * Saves docs/screenshots/highlights.png and highlights-dark.png.
+ * Saves the screenshots highlights.png and highlights-dark.png.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';

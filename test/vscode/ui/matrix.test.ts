@@ -1,6 +1,6 @@
 /**
  * The code matrix: opened from the command palette, a heat map of codes × participants; a click on a
- * cell lists its quotes in the page. Saves docs/screenshots/matrix.png.
+ * cell lists its quotes in the page. Saves the screenshot matrix.png.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,9 @@
  * One VS Code for all UI tests (a mocha root-hook plugin, loaded with --require): code-server with the
  * extension loaded from this repository, on a temporary copy of examples/stay-tuned, in headless Chromium.
  * Each *.test.ts file is one area of the UI; it gets the workbench with `ui()` and leaves it as it found
- * it (editors may stay open). Screenshots go to docs/screenshots/ (CODEBOOM_SCREENSHOTS overrides).
+ * it (editors may stay open). Screenshots go to out/screenshots/, which git ignores, so a run leaves the clone
+ * as it was; CODEBOOM_SCREENSHOTS names another folder (`npm run screenshots` sets it to docs/screenshots to
+ * refresh the README's pictures).
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -72,7 +74,7 @@ export const mochaHooks = {
       if (browser.blocked.length > 0) console.error(`The workbench tried to leave the machine (blocked):\n  ${browser.blocked.join('\n  ')}`);
     });
     const page = await browser.context.newPage();
-    const screenshots = path.resolve(process.env.CODEBOOM_SCREENSHOTS || path.join(repoRoot, 'docs/screenshots'));
+    const screenshots = path.resolve(process.env.CODEBOOM_SCREENSHOTS || path.join(repoRoot, 'out/screenshots'));
     const workbench = await Workbench.open(page, server.workbenchUrl({ folder: project.root, extensionDevelopmentPaths: [repoRoot] }), screenshots);
     session = { workbench, project: project.root };
   },

@@ -1,6 +1,6 @@
 /**
  * A transcript as a researcher meets it: opened from the explorer, with the code of a tag in a hover.
- * Saves docs/screenshots/transcript.png and hover.png.
+ * Saves the screenshots transcript.png and hover.png.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
