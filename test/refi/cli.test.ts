@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { unzipSync } from 'fflate';
 import { runCli } from '../cli/runCli';
 import { tempProject, type TempProject } from '../helpers/tempProject';
 import { STAY_TUNED } from './helpers';
@@ -26,7 +27,7 @@ describe('codeboom export and import', () => {
     assert.match(stdout.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Codeboom \d/);
     const file = await runCli(['export', STAY_TUNED, '--out', 'codes.qdc', '--lang', 'en'], { cwd: tmp.root });
     assert.equal(file.status, 0, file.stderr);
-    assert.equal(file.stderr, 'Wrote codes.qdc: 46 codes.\n');
+    assert.match(file.stderr, /\nWrote codes\.qdc: 46 codes\.\n$/);
     assert.ok(tmp.read('codes.qdc').includes('name="Attuning to the client"'));
   });
 
@@ -65,7 +66,8 @@ describe('codeboom export and import', () => {
   it('exports a .qdpx and imports it into a new project that passes check with the same report', async () => {
     const exported = await runCli(['export', STAY_TUNED, '--out', 'stay.qdpx'], { cwd: tmp.root });
     assert.equal(exported.status, 0, exported.stderr);
-    assert.equal(exported.stderr, 'Wrote stay.qdpx: 12 transcripts, 46 codes, 203 coded selections with 208 codings, 12 cases.\n');
+    assert.equal(exported.stderr.split('\n').filter((l) => l.startsWith('warning: 2 codes are named')).length, 2);
+    assert.match(exported.stderr, /\nWrote stay\.qdpx: 12 transcripts, 46 codes, 203 coded selections with 208 codings, 12 cases\.\n$/);
     const imported = await runCli(['import', 'stay.qdpx', '--into', 'copy'], { cwd: tmp.root });
     assert.equal(imported.status, 0, imported.stderr);
     assert.equal(imported.stderr, 'Imported into copy: 46 codes, 12 transcripts with 203 coded passages and 208 codings.\n');
@@ -81,6 +83,18 @@ describe('codeboom export and import', () => {
     const after = await report(tmp.file('copy'));
     assert.deepEqual(after.participants, before.participants);
     assert.deepEqual(after.rows, before.rows);
+  });
+
+  it('names codes that share a name in a warning, and apart with --unique-names', async () => {
+    const warned = await runCli(['export', STAY_TUNED, '--out', 'codes.qdc'], { cwd: tmp.root });
+    assert.equal(warned.status, 0);
+    assert.match(warned.stderr, /^warning: 2 codes are named "Geduld" \(afstemmen\/geduld, kenmerken\/therapeut\/geduld\): QualCoder keeps one code per name .* export with --unique-names to name them apart\.$/m);
+    const unique = await runCli(['export', STAY_TUNED, '--out', 'unique.qdpx', '--unique-names'], { cwd: tmp.root });
+    assert.equal(unique.status, 0, unique.stderr);
+    assert.doesNotMatch(unique.stderr, /warning/);
+    const qde = new TextDecoder().decode(unzipSync(fs.readFileSync(tmp.file('unique.qdpx')))['project.qde']);
+    assert.ok(qde.includes('name="Geduld (Afstemmen op cliënt)"'));
+    assert.ok(qde.includes('name="Geduld (Therapeut)"') || /name="Geduld \([^"]+\)"[\s\S]*name="Geduld \([^"]+\)"/.test(qde));
   });
 
   it('never overwrites without --force, and replaces the files with it', async () => {
