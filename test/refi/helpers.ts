@@ -2,7 +2,6 @@
  * Helpers of the REFI-QDA tests: validation against the standard's XSDs with libxml2 (xmllint compiled
  * to WebAssembly, offline), projects built from planned files, and segments as a user compares them.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -12,41 +11,6 @@ import { ProjectIndex } from '../../server/src/engine/project/projectIndex';
 import { cleanText } from '../../server/src/engine/transcript/transcript';
 import { codeGuids } from '../../server/src/engine/refi/refiCodes';
 
-/**
- * The real exports of other tools, which stay in the shared folder beside the repository (they are other
- * projects' data and are not copied into this one). Looked for in CODEBOOM_REFI_SAMPLES, then in a
- * `shared/` beside this checkout or any folder above it, then beside the repository it was cloned from.
- */
-export const SAMPLES = findSamples();
-
-function findSamples(): string {
-  const tail = path.join('shared', 'refi-qda', 'samples');
-  const candidates: string[] = [];
-  if (process.env.CODEBOOM_REFI_SAMPLES) candidates.push(process.env.CODEBOOM_REFI_SAMPLES);
-  const root = path.resolve(__dirname, '../..');
-  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
-    candidates.push(path.join(dir, tail));
-    if (path.dirname(dir) === dir) break;
-  }
-  try {
-    const origin = execFileSync('git', ['-C', root, 'config', '--get', 'remote.origin.url'], { encoding: 'utf8' }).trim();
-    if (origin && fs.existsSync(path.resolve(root, origin))) {
-      // A path to the repository, or to its .git folder.
-      const repo = path.resolve(root, origin).replace(/[\\/]\.git[\\/]?$/, '');
-      candidates.push(path.join(path.dirname(repo), tail));
-    }
-  } catch {
-    // Not a clone of a local repository.
-  }
-  const found = candidates.find((c) => fs.existsSync(path.join(c, 'qc-demo.qdpx')));
-  if (!found) {
-    throw new Error(
-      `The REFI-QDA sample exports (shared/refi-qda/samples) were not found in: ${candidates.join(', ')}. ` +
-        'Set CODEBOOM_REFI_SAMPLES to their folder.',
-    );
-  }
-  return found;
-}
 export const FIXTURES = path.join(__dirname, '../fixtures');
 export const STAY_TUNED = path.join(__dirname, '../../examples/stay-tuned');
 

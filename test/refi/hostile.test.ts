@@ -5,7 +5,11 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { parseCodebook } from '../../server/src/engine/codebook/codebook';
+import { ProjectIndex } from '../../server/src/engine/project/projectIndex';
+import { exportQdpx } from '../../server/src/engine/refi/qdpxExport';
+import { declaredSizeProblem, DEFAULT_ZIP_LIMITS } from '../../server/src/engine/refi/zip';
 import { importQdpx } from '../../server/src/engine/refi/qdpxImport';
 import { RefiError } from '../../server/src/engine/refi/refiError';
 import { tempProject } from '../helpers/tempProject';
@@ -54,13 +58,35 @@ describe('REFI-QDA import of hostile or broken files', () => {
   it('stops inflating a zip bomb by the bytes it produces, whatever sizes the zip declares', async () => {
     const zeros = new Uint8Array(4 * 1024 * 1024);
     const bomb = patchCentral(qdpx(good(), { 'sources/a.txt': zeros }), 24, 100);
-    await refused(bomb, /looks like a zip bomb/);
+    await refused(bomb, /in The \.qdpx file inflates to more than the 100 bytes it declares: it looks like a zip bomb/);
+    // A bomb that declares what it holds is refused before anything is inflated.
+    const declared = patchCentral(qdpx(good(), { 'sources/a.txt': zeros }), 24, 0xfffffff0);
+    await refused(declared, /holds 4096 MiB, more than Codeboom imports \(512 MiB a file, 1024 MiB in all\)/);
     // The per-file and total limits hold for ordinary text too.
     const text = strToU8('Wörds that do not compress much, 😀 '.repeat(40000));
-    const limits = { maxEntryBytes: 512 * 1024, maxTotalBytes: 1024 * 1024 * 1024, maxRatio: 200, maxEntries: 100 };
-    assert.throws(() => importQdpx(qdpx(good(), { 'sources/a.txt': text }), { limits }), /zip bomb/);
+    const limits = { maxEntryBytes: 512 * 1024, maxTotalBytes: 1024 * 1024 * 1024, maxEntries: 100 };
+    assert.throws(() => importQdpx(qdpx(good(), { 'sources/a.txt': text }), { limits }), /more than Codeboom imports \(1 MiB a file/);
     const total = { ...limits, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 1024 * 1024 };
-    assert.throws(() => importQdpx(qdpx(good(), { 'sources/a.txt': text }), { limits: total }), /zip bomb/);
+    assert.throws(() => importQdpx(qdpx(good(), { 'sources/a.txt': text }), { limits: total }), /after 1 MiB of other files|more than Codeboom imports/);
+  });
+
+  it('lets every honest export back in: the limits follow the declared sizes, not the compression ratio', () => {
+    // Text that compresses far better than 200:1 (the limit before): 3 MiB of one repeated turn.
+    const turn = 'I= Ja?\nT1= Ja, zeker.\n';
+    const index = new ProjectIndex(parseCodebook('codes:\n  ja:\n    label: Ja\n'));
+    index.set('T1.txt', `---\nparticipant: T1\n---\nT1= {{Ja.}}[[ja]]\n${turn.repeat(Math.ceil((3 * 1024 * 1024) / turn.length))}`);
+    const bytes = exportQdpx(index);
+    const source = Object.entries(unzipSync(bytes)).find(([n]) => n.startsWith('sources/'))![1];
+    assert.ok(source.length > 3 * 1024 * 1024 && bytes.length * 200 < source.length, 'compresses past 200:1');
+    const plan = importQdpx(bytes);
+    assert.deepEqual(plan.skipped, []);
+    assert.equal(plan.summary.codings, 1);
+    // What a project of 100 MB of transcripts, and more, declares is read; more than 1 GiB in all is not.
+    const MiB = 1024 * 1024;
+    assert.equal(declaredSizeProblem(100 * MiB, 0, DEFAULT_ZIP_LIMITS), undefined);
+    assert.equal(declaredSizeProblem(300 * MiB, 400 * MiB, DEFAULT_ZIP_LIMITS), undefined);
+    assert.match(declaredSizeProblem(600 * MiB, 0, DEFAULT_ZIP_LIMITS)!, /holds 600 MiB, more than Codeboom imports/);
+    assert.match(declaredSizeProblem(400 * MiB, 700 * MiB, DEFAULT_ZIP_LIMITS)!, /after 700 MiB of other files/);
   });
 
   it('refuses what is not a zip, and a damaged zip', async () => {
@@ -74,6 +100,8 @@ describe('REFI-QDA import of hostile or broken files', () => {
 
   it('refuses XML that is not well-formed, not REFI-QDA, or has a DOCTYPE', async () => {
     await refused(qdpx('<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook>'), /project\.qde is not well-formed XML \(line 1: .+\)/);
+    // The line is said once, not again as saxes's own 'line:column:'.
+    await refused(qdpx('<Project xmlns="urn:QDA-XML:project:1.0" name="x">\n<CodeBook>\n</Codes>'), /project\.qde is not well-formed XML \(line 3: unexpected close tag\): the file is damaged/);
     await refused(qdpx('<html><body>hello</body></html>'), /project\.qde is XML but not a REFI-QDA project \(its root is <html> without a namespace/);
     await refused(qdpx('<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003"/>'), /not a REFI-QDA project/);
     await refused(

@@ -4,6 +4,7 @@
  */
 import type { Codebook } from '../codebook/codebook';
 import { RefiError } from './refiError';
+import { exportedNames } from './codeNames';
 import { codeGuids, writeCodes } from './refiCodes';
 import { XmlWriter } from './xml';
 
@@ -14,6 +15,8 @@ export interface QdcExportOptions {
   language?: string;
   /** Written as `origin`, e.g. "Codeboom 0.1.0". */
   origin?: string;
+  /** Names codes that share a name apart, with their parent's label (see codeNames.ts). */
+  uniqueNames?: boolean;
 }
 
 /**
@@ -31,7 +34,8 @@ export function exportQdc(project: { readonly codebook: Codebook }, options: Qdc
     ['origin', options.origin ?? 'Codeboom'],
   ]);
   w.start('Codes');
-  writeCodes(w, codebook, codeGuids(codebook), { language: options.language ?? codebook.settings.language });
+  const language = options.language ?? codebook.settings.language;
+  writeCodes(w, codebook, codeGuids(codebook), { language, names: exportedNames(codebook, language, options.uniqueNames ?? false) });
   w.end();
   w.end();
   return w.toString();

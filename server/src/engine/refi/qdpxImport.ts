@@ -78,19 +78,19 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
   const skipped: SkippedSource[] = [];
 
   const notes = readNotes(root, zip, warnings);
-  const codesElement = childNamed(root, 'CodeBook') && childNamed(childNamed(root, 'CodeBook')!, 'Codes');
-  const codes: RefiCode[] = codesElement ? readCodes(codesElement, qdeName) : [];
-  const codebook = importCodebook(codes, undefined, {
-    title: root.attrs.name?.trim() || undefined,
-    project: { transcripts: [`${options.folder ?? 'transcripts'}/**/*.txt`] },
-    notes,
-  });
   const variableNames = new Map<string, string>();
   for (const v of childrenNamed(childNamed(root, 'Variables') ?? root, 'Variable')) {
     const guid = normalizeGuid(v.attrs.guid);
     if (guid && v.attrs.name) variableNames.set(guid, v.attrs.name);
   }
   const cases = readCases(root, variableNames);
+  const codesElement = childNamed(root, 'CodeBook') && childNamed(childNamed(root, 'CodeBook')!, 'Codes');
+  const codes: RefiCode[] = codesElement ? withoutCaseCodes(readCodes(codesElement, qdeName), cases.byCode) : [];
+  const codebook = importCodebook(codes, undefined, {
+    title: root.attrs.name?.trim() || undefined,
+    project: { transcripts: [`${options.folder ?? 'transcripts'}/**/*.txt`] },
+    notes,
+  });
 
   const files = [{ path: 'codebook.yaml', content: codebook.text }];
   const taken = new Set<string>();
@@ -112,23 +112,40 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
       continue;
     }
     const guid = normalizeGuid(source.attrs.guid) ?? '';
-    const membership = cases.get(guid) ?? [];
+    const membership = [...(cases.bySource.get(guid) ?? [])];
+    // A case can also be a code that codes the source (NVivo's way, and QualCoder's): such a coding
+    // makes the source the case's, and is not a coding of a code.
+    const isCaseCoding = (coding: XmlElement) => {
+      const info = cases.byCode.get(normalizeGuid(childNamed(coding, 'CodeRef')?.attrs.targetGUID) ?? '');
+      if (info && !membership.includes(info)) membership.push(info);
+      return info !== undefined;
+    };
+    const selectionElements = childrenNamed(source, 'PlainTextSelection').map((sel) => ({
+      sel,
+      codings: childrenNamed(sel, 'Coding').filter((c) => !isCaseCoding(c)),
+      caseOnly: childrenNamed(sel, 'Coding').length > 0,
+    }));
+    const sourceCodingElements = childrenNamed(source, 'Coding').filter((c) => !isCaseCoding(c));
     if (membership.length > 1) warnings.push(`${name}: it belongs to several cases (${membership.map((c) => c.name).join(', ')}); the first is its participant.`);
     const variables = new Map<string, string>();
     for (const c of membership) for (const [k, v] of c.variables) if (!variables.has(k)) variables.set(k, v);
     for (const [k, v] of readValues(source, variableNames)) variables.set(k, v);
 
     const planned: PlannedCoding[] = [];
-    let sourceSelections = 0;
+    // Coded stretches of text: selections of the same stretch (one per coding, as QualCoder writes) count once.
+    const sourceSelections = new Set<string>();
     let sourceCodings = 0;
     const positions = new TextPositions(text.text);
     const toOffset = positionReader(text.text, positions, options, name);
-    for (const sel of childrenNamed(source, 'PlainTextSelection')) {
-      const { start, end } = toOffset(sel);
-      const memo = [childNamed(sel, 'Description')?.text.trim(), ...noteTexts(sel, notes)].filter((t): t is string => !!t).join(' / ');
-      const selCodings = childrenNamed(sel, 'Coding');
+    const added = spacesAfterBreaks(text.text);
+    const repaired = added ? removeAt(text.text, added) : text.text;
+    if (added) warnings.push(`${name}: the space after each of its ${added.length} line breaks (what QualCoder adds to a Windows text) was removed, so its lines start as they did before.`);
+    for (const { sel, codings: selCodings, caseOnly } of selectionElements) {
+      const read = toOffset(sel);
+      const { start, end } = added ? { start: shiftedBack(read.start, added), end: shiftedBack(read.end, added) } : read;
+      const memoParts = [childNamed(sel, 'Description')?.text.trim(), ...noteTexts(sel, notes)];
       if (selCodings.length === 0) {
-        uncoded++;
+        if (!caseOnly) uncoded++;
         continue;
       }
       selCodings.forEach((coding, i) => {
@@ -139,22 +156,24 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
             `A coding in the source ${JSON.stringify(name)} (${qdeName} line ${coding.line}) points at the code ${target ?? '(none)'}, which is not in the codebook: the file is damaged; export it again.`,
           );
         }
-        const codingMemo = [...(i === 0 && memo ? [memo] : []), ...noteTexts(coding, notes)].join(' / ');
+        // The same memo as the selection's Description and as a note of its coding (Codeboom writes
+        // both, for QualCoder and for the standard) is one memo.
+        const codingMemo = distinct([...(i === 0 ? memoParts : []), ...noteTexts(coding, notes)]).join(' / ');
         planned.push({ start, end, code: path, memo: codingMemo || undefined });
       });
-      sourceSelections++;
+      sourceSelections.add(`${start}:${end}`);
       sourceCodings += selCodings.length;
     }
-    documentCodings += childrenNamed(source, 'Coding').length;
+    documentCodings += sourceCodingElements.length;
     const written = writeTranscript(
-      { text: text.text, participant: membership[0]?.name, variables: [...variables], codings: planned },
+      { text: repaired, participant: membership[0]?.name, variables: [...variables], codings: planned },
       codebook.codebook.settings,
     );
     if (!written.ok) {
       skipped.push({ source: name, reason: written.reason });
       continue;
     }
-    selections += sourceSelections;
+    selections += sourceSelections.size;
     codings += sourceCodings;
     const stem = unique(fileStem(name), taken);
     files.push({ path: `${options.folder ?? 'transcripts'}/${stem}.txt`, content: written.text });
@@ -165,7 +184,7 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
     files,
     skipped,
     warnings,
-    summary: { codes: codebook.codebook.codes.size, transcripts: files.length - 1, selections, codings, cases: new Set([...cases.values()].flat().map((c) => c.name)).size },
+    summary: { codes: codebook.codebook.codes.size, transcripts: files.length - 1, selections, codings, cases: new Set([...cases.bySource.values()].flat().map((c) => c.name)).size },
   };
 }
 
@@ -187,6 +206,46 @@ function sourceText(source: XmlElement, basePath: string | undefined, zip: ZipRe
   }
   if (text.trim() === '') return { skip: 'its plain text is empty' + (source.attrs.richTextPath ? ' (the text is only in its .docx)' : '') };
   return { text };
+}
+
+/**
+ * QualCoder reads a text whose first line ends in CRLF with a space added after every line feed (so
+ * that its positions come out right on Windows) and exports it so. A Codeboom transcript that went
+ * through QualCoder comes back with each line one space in, and its speaker labels no longer start
+ * turns. When every line feed of a text with a CRLF first line break is followed by a space, this
+ * gives the UTF-16 offsets of those spaces, to remove; otherwise undefined, and the text is left as it is.
+ */
+function spacesAfterBreaks(text: string): number[] | undefined {
+  const first = text.indexOf('\n');
+  if (first < 1 || text[first - 1] !== '\r') return undefined;
+  const spaces: number[] = [];
+  for (let i = first; i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (text[i + 1] !== ' ') return undefined;
+    spaces.push(i + 1);
+  }
+  return spaces;
+}
+
+function removeAt(text: string, offsets: readonly number[]): string {
+  let out = '';
+  let at = 0;
+  for (const o of offsets) {
+    out += text.slice(at, o);
+    at = o + 1;
+  }
+  return out + text.slice(at);
+}
+
+/** An offset into the text with the spaces, as an offset into the text without them. */
+function shiftedBack(offset: number, removed: readonly number[]): number {
+  let lo = 0;
+  let hi = removed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (removed[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return offset - lo;
 }
 
 /** Reads a selection's positions as UTF-16 offsets, checked against the text. */
@@ -242,19 +301,48 @@ interface CaseInfo {
   variables: Map<string, string>;
 }
 
-/** Source GUID → the cases it belongs to. */
-function readCases(root: XmlElement, variableNames: ReadonlyMap<string, string>): Map<string, CaseInfo[]> {
-  const result = new Map<string, CaseInfo[]>();
+interface Cases {
+  /** Source GUID → the cases it belongs to (by the cases' SourceRefs). */
+  bySource: Map<string, CaseInfo[]>;
+  /** The GUID of a code that stands for a case (the case's own GUID, or one its CodeRef names) → the case. */
+  byCode: Map<string, CaseInfo>;
+}
+
+function readCases(root: XmlElement, variableNames: ReadonlyMap<string, string>): Cases {
+  const bySource = new Map<string, CaseInfo[]>();
+  const byCode = new Map<string, CaseInfo>();
   for (const c of childrenNamed(childNamed(root, 'Cases') ?? root, 'Case')) {
     const info: CaseInfo = { name: c.attrs.name?.trim() || normalizeGuid(c.attrs.guid) || 'case', variables: readValues(c, variableNames) };
     for (const ref of childrenNamed(c, 'SourceRef')) {
       const guid = normalizeGuid(ref.attrs.targetGUID);
       if (!guid) continue;
-      if (!result.has(guid)) result.set(guid, []);
-      result.get(guid)!.push(info);
+      if (!bySource.has(guid)) bySource.set(guid, []);
+      bySource.get(guid)!.push(info);
+    }
+    for (const guid of [c.attrs.guid, ...childrenNamed(c, 'CodeRef').map((r) => r.attrs.targetGUID)].map(normalizeGuid)) {
+      if (guid && !byCode.has(guid)) byCode.set(guid, info);
     }
   }
-  return result;
+  return { bySource, byCode };
+}
+
+/**
+ * The code tree without the codes that stand for cases, and without a group (a code that is not
+ * codable) that held only such codes: they become participants, not codes.
+ */
+function withoutCaseCodes(codes: readonly RefiCode[], caseCodes: ReadonlyMap<string, CaseInfo>): RefiCode[] {
+  const out: RefiCode[] = [];
+  for (const c of codes) {
+    if (caseCodes.has(c.guid)) continue;
+    const children = withoutCaseCodes(c.children, caseCodes);
+    if (!c.codable && c.children.length > 0 && children.length === 0 && c.children.every((k) => caseCodes.has(k.guid))) continue;
+    out.push({ ...c, children });
+  }
+  return out;
+}
+
+function distinct(texts: readonly (string | undefined)[]): string[] {
+  return [...new Set(texts.filter((t): t is string => !!t))];
 }
 
 function readValues(element: XmlElement, variableNames: ReadonlyMap<string, string>): Map<string, string> {

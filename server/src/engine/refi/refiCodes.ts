@@ -22,15 +22,31 @@ export interface RefiCode {
   children: RefiCode[];
 }
 
-/** The GUID each code is exported with: the one stored in codebook.yaml, else one derived from its path. */
+/**
+ * The GUID each code is exported with: the one stored in codebook.yaml, else one derived from its path.
+ * Every code gets its own, whatever the slugs and stored GUIDs say: a GUID stored on a second code (a
+ * copy) would merge the two in the other program, so the first code in codebook order keeps it and the
+ * second gets a derived one; a derived GUID that another code already stores is derived again with a
+ * counter. The same codebook always gives the same GUIDs.
+ */
 export function codeGuids(codebook: Codebook): Map<string, string> {
-  const result = new Map<string, string>();
+  const stored = new Map<string, string>();
   const used = new Set<string>();
   for (const code of codebook.codes.values()) {
-    let guid = normalizeGuid(code.guid);
-    // A GUID copied onto a second code would merge the two in the other program: that one gets its own.
-    if (!guid || used.has(guid)) guid = derivedCodeGuid(code.path);
-    used.add(guid);
+    const guid = normalizeGuid(code.guid);
+    if (guid && !used.has(guid)) {
+      used.add(guid);
+      stored.set(code.path, guid);
+    }
+  }
+  const result = new Map<string, string>();
+  for (const code of codebook.codes.values()) {
+    let guid = stored.get(code.path);
+    if (!guid) {
+      guid = derivedCodeGuid(code.path);
+      for (let n = 2; used.has(guid); n++) guid = nameGuid(`code:${code.path}#${n}`);
+      used.add(guid);
+    }
     result.set(code.path, guid);
   }
   return result;
@@ -44,16 +60,25 @@ export interface WriteCodesOptions {
   language: string;
   /** Note GUIDs to reference from a code (projects only: codebooks have no notes). */
   noteRefs?: ReadonlyMap<string, string>;
+  /** The name of each code by path (default: its label in the language). */
+  names?: ReadonlyMap<string, string>;
 }
 
-/** Writes the codebook's tree as `<Code>` elements inside the current element. */
+/**
+ * Writes the codebook's tree as `<Code>` elements inside the current element, each code once, under its
+ * own parent. (A codebook with a slug that holds a `/`, which check reports, can list one path twice: a
+ * root `a/b` beside `a: codes: b:`. A code whose parent lost its path to another code that way is
+ * written at the top, so that every code its tags point at is in the file.)
+ */
 export function writeCodes(w: XmlWriter, codebook: Codebook, guids: ReadonlyMap<string, string>, options: WriteCodesOptions): void {
-  const visit = (path: string) => {
+  const written = new Set<string>();
+  const visit = (path: string, parent: string | undefined, orphan = false) => {
     const code = codebook.codes.get(path);
-    if (!code) return;
+    if (!code || (!orphan && code.parentPath !== parent) || written.has(path)) return;
+    written.add(path);
     const attrs = [
       ['guid', guids.get(path)],
-      ['name', codeLabel(codebook, code, options.language)],
+      ['name', options.names?.get(path) ?? codeLabel(codebook, code, options.language)],
       ['isCodable', code.codable],
       ['color', code.color],
     ] as const;
@@ -66,10 +91,11 @@ export function writeCodes(w: XmlWriter, codebook: Codebook, guids: ReadonlyMap<
     w.start('Code', attrs);
     if (description) w.textElement('Description', description);
     if (note) w.empty('NoteRef', [['targetGUID', note]]);
-    for (const child of code.children) visit(child);
+    for (const child of code.children) visit(child, path);
     w.end();
   };
-  for (const root of codebook.roots) visit(root);
+  for (const root of codebook.roots) visit(root, undefined);
+  for (const path of codebook.codes.keys()) if (!written.has(path)) visit(path, undefined, true);
 }
 
 function describe(codebook: Codebook, code: Code, language: string): string | undefined {

@@ -65,8 +65,13 @@ export function parseXml(text: string, what: string): XmlElement {
   try {
     parser.write(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).close();
   } catch (e) {
-    const detail = (failure ?? (e instanceof Error ? e.message : String(e))).replace(/^[^:]*:\d+:\d+: /, '');
-    throw new RefiError(`${what} is not well-formed XML (line ${parser.line}: ${detail}): the file is damaged or is not a REFI-QDA file.`);
+    // saxes puts its own "line:column: " (after a file name, when it has one) before the message: the
+    // line is said once, in words.
+    const message = failure ?? (e instanceof Error ? e.message : String(e));
+    const position = /^(?:[^:\s]*:)?(\d+):\d+: /.exec(message);
+    const line = position ? Number(position[1]) : parser.line;
+    const detail = message.slice(position ? position[0].length : 0).replace(/\.$/, '');
+    throw new RefiError(`${what} is not well-formed XML (line ${line}: ${detail}): the file is damaged or is not a REFI-QDA file.`);
   }
   if (!root) throw new RefiError(`${what} holds no XML element: the file is damaged or is not a REFI-QDA file.`);
   return root;

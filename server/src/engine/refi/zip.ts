@@ -1,38 +1,61 @@
 /**
  * Reading and writing the zip container of a .qdpx. Reading trusts nothing in the file: every entry
- * name is checked before anything is inflated, and inflation stops as soon as an entry or the whole
- * archive grows past its limits or inflates at a ratio no real document has (a zip bomb). Sizes the
- * file declares are not believed; the bytes actually produced are counted.
+ * name is checked before anything is inflated, and no entry inflates past what it declares. The limits
+ * are a function of the sizes the archive declares: an entry is read only when its declared size fits
+ * (one file at most `maxEntryBytes`, all files read together at most `maxTotalBytes`, so an honest
+ * export of a large project comes back in, however well its text compresses), and inflating it stops
+ * at the first byte past its declared size: a zip bomb either declares a size that is refused before
+ * anything is inflated, or lies about it and is stopped there. Sizes are checked on the bytes actually
+ * produced, never only on what the file says.
  */
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import { RefiError } from './refiError';
 
 export interface ZipLimits {
-  /** Most bytes one entry may inflate to. */
+  /** Most bytes one entry may declare (and so inflate to). */
   maxEntryBytes: number;
-  /** Most bytes all entries read from one archive may inflate to together. */
+  /** Most bytes all entries read from one archive may declare together. */
   maxTotalBytes: number;
-  /** Highest inflated/compressed ratio allowed once an entry is past 1 MiB. */
-  maxRatio: number;
   maxEntries: number;
 }
 
+const MIB = 1024 * 1024;
+
+/**
+ * 512 MiB a file (about the longest text JavaScript holds as one string) and 1 GiB in all: several
+ * times a project of 100 MB of transcripts, whatever ratio its text compresses at.
+ */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxEntryBytes: 64 * 1024 * 1024,
-  maxTotalBytes: 256 * 1024 * 1024,
-  maxRatio: 200,
+  maxEntryBytes: 512 * MIB,
+  maxTotalBytes: 1024 * MIB,
   maxEntries: 20000,
 };
+
+/**
+ * Whether an entry that declares `declared` bytes may be inflated after `readSoFar` bytes of others:
+ * undefined when it may, else why not (the end of a sentence that starts with the entry's name).
+ */
+export function declaredSizeProblem(declared: number, readSoFar: number, limits: ZipLimits): string | undefined {
+  if (declared > limits.maxEntryBytes || readSoFar + declared > limits.maxTotalBytes) {
+    return `holds ${mib(declared)} MiB${readSoFar > 0 ? ` after ${mib(readSoFar)} MiB of other files` : ''}, more than Codeboom imports (${mib(limits.maxEntryBytes)} MiB a file, ${mib(limits.maxTotalBytes)} MiB in all): leave large media out of the export`;
+  }
+  return undefined;
+}
+
+function mib(bytes: number): number {
+  return Math.ceil(bytes / MIB);
+}
 
 interface Entry {
   name: string;
   method: number;
   flags: number;
   compressedSize: number;
+  /** The inflated size the archive declares: the most bytes the entry may produce. */
+  size: number;
   localOffset: number;
 }
 
-const MIB = 1024 * 1024;
 const CHUNK = 16 * 1024;
 
 export class ZipReader {
@@ -76,6 +99,8 @@ export class ZipReader {
     const entry = this.entries.get(name);
     if (!entry) throw new RefiError(`${this.what} has no file ${name}.`);
     if (entry.flags & 1) throw new RefiError(`${name} in ${this.what} is encrypted: export the project again without a password.`);
+    const tooLarge = declaredSizeProblem(entry.size, this.inflated, this.limits);
+    if (tooLarge) throw new RefiError(`${name} in ${this.what} ${tooLarge}.`);
     const v = this.view();
     const at = entry.localOffset;
     if (at + 30 > this.bytes.length || v.getUint32(at, true) !== 0x04034b50) throw this.damaged();
@@ -84,21 +109,21 @@ export class ZipReader {
     if (end > this.bytes.length) throw this.damaged();
     const data = this.bytes.subarray(start, end);
     if (entry.method === 0) {
-      this.count(name, data.length, data.length);
+      this.count(entry, data.length);
       return data.slice();
     }
     if (entry.method !== 8) {
       throw new RefiError(`${name} in ${this.what} uses zip compression method ${entry.method}, which Codeboom cannot read: export the project again with ordinary (deflate) compression.`);
     }
-    return this.inflate(name, data);
+    return this.inflate(entry, data);
   }
 
-  private inflate(name: string, data: Uint8Array): Uint8Array {
+  private inflate(entry: Entry, data: Uint8Array): Uint8Array {
     const parts: Uint8Array[] = [];
     let produced = 0;
     const inflater = new Inflate((chunk) => {
       produced += chunk.length;
-      this.count(name, produced, data.length, chunk.length);
+      this.count(entry, produced, chunk.length);
       parts.push(chunk);
     });
     try {
@@ -108,7 +133,7 @@ export class ZipReader {
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (e) {
       if (e instanceof RefiError) throw e;
-      throw this.damaged(name);
+      throw this.damaged(entry.name);
     }
     const out = new Uint8Array(produced);
     let offset = 0;
@@ -119,16 +144,12 @@ export class ZipReader {
     return out;
   }
 
-  /** Checks the limits after `entrySize` bytes of an entry; `added` of them are new to the total. */
-  private count(name: string, entrySize: number, compressed: number, added = entrySize): void {
+  /** Counts `added` new bytes of an entry that has produced `entrySize` so far: never more than it declares. */
+  private count(entry: Entry, entrySize: number, added = entrySize): void {
     this.inflated += added;
-    const bomb =
-      entrySize > this.limits.maxEntryBytes ||
-      this.inflated > this.limits.maxTotalBytes ||
-      (entrySize > MIB && entrySize / Math.max(1, compressed) > this.limits.maxRatio);
-    if (bomb) {
+    if (entrySize > entry.size) {
       throw new RefiError(
-        `${name} in ${this.what} inflates to more than Codeboom accepts (${Math.round(this.limits.maxEntryBytes / MIB)} MiB a file, ${Math.round(this.limits.maxTotalBytes / MIB)} MiB in all, at most ${this.limits.maxRatio}:1): it looks like a zip bomb, so nothing was imported.`,
+        `${entry.name} in ${this.what} inflates to more than the ${entry.size} bytes it declares: it looks like a zip bomb, so nothing was imported.`,
       );
     }
   }
@@ -171,6 +192,7 @@ export class ZipReader {
           flags: v.getUint16(p + 8, true),
           method: v.getUint16(p + 10, true),
           compressedSize: v.getUint32(p + 20, true),
+          size: v.getUint32(p + 24, true),
           localOffset: v.getUint32(p + 42, true),
         });
       }

@@ -1,18 +1,17 @@
 /**
- * Interoperability with real exports of other tools (read from shared/refi-qda/samples beside the
- * repository, never copied into the project): qc 1.3.2, NVivo for Mac 15 and ATLAS.ti 23 for Windows.
+ * Interoperability with real exports of other tools, read from shared/refi-qda/samples beside the
+ * repository and never copied into the project (`npm run test:samples`): qc 1.3.2, NVivo for Mac 15 and
+ * ATLAS.ti 23 for Windows. test/refi/toolConventions.test.ts reproduces their conventions in files of
+ * its own, for `npm test`.
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { importQdpx } from '../../server/src/engine/refi/qdpxImport';
 import { decodeUtf8 } from '../../server/src/engine/refi/refiXml';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from '../../server/src/engine/refi/xml';
 import { ZipReader } from '../../server/src/engine/refi/zip';
 import { cleanText } from '../../server/src/engine/transcript/transcript';
-import { indexOf, SAMPLES } from './helpers';
-
-const sample = (name: string) => fs.readFileSync(path.join(SAMPLES, name));
+import { indexOf } from '../refi/helpers';
+import { sample } from './samples';
 
 function codeElements(root: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
