@@ -119,14 +119,19 @@ describe('codeboom export and import', () => {
     assert.deepEqual(listFiles(tmp.file('copy')), ['transcripts']);
   });
 
-  it('imports a .qdc into a new codebook, then updates it with a changed one', async () => {
+  it('imports a .qdc into a new codebook, then updates it with a changed one only when asked to merge', async () => {
     await runCli(['export', STAY_TUNED, '--out', 'codes.qdc'], { cwd: tmp.root });
     const created = await runCli(['import', 'codes.qdc'], { cwd: tmp.root });
     assert.equal(created.status, 0, created.stderr);
     assert.equal(created.stderr, 'Wrote codebook.yaml: 46 codes.\n');
     const changed = tmp.read('codes.qdc').replace('name="Geduld"', 'name="Geduld en wachten"');
     tmp.write('codes.qdc', changed);
-    const updated = await runCli(['import', 'codes.qdc'], { cwd: tmp.root });
+    const before = tmp.read('codebook.yaml');
+    const refused = await runCli(['import', 'codes.qdc'], { cwd: tmp.root });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /codebook\.yaml exists: add --merge to update it/);
+    assert.equal(tmp.read('codebook.yaml'), before);
+    const updated = await runCli(['import', 'codes.qdc', '--merge'], { cwd: tmp.root });
     assert.equal(updated.stderr, 'Updated codebook.yaml: 0 added, 1 updated, 45 unchanged.\n');
     assert.match(tmp.read('codebook.yaml'), /label: Geduld en wachten/);
   });

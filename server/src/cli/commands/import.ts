@@ -23,13 +23,13 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import transcripts (Word, WebVTT, SubRip, Whisper, oTranscribe), a REFI-QDA codebook (.qdc) into codebook.yaml, or a whole project (.qdpx) from MAXQDA, NVivo, ATLAS.ti and others.',
   usage:
-    'codeboom import FILE.docx|.vtt|.srt|.json|.otr... [--into DIR] [--force] | codeboom import FILE.qdc [--into DIR] | codeboom import FILE.qdpx --into DIR [--force] [--inclusive-end] [--crlf-as-one]',
+    'codeboom import FILE.docx|.vtt|.srt|.json|.otr... [--into DIR] [--force] | codeboom import FILE.qdc [--into DIR] [--merge] | codeboom import FILE.qdpx --into DIR [--force] [--inclusive-end] [--crlf-as-one]',
   help: [
     '  .docx .vtt .srt .json (Whisper) .otr (oTranscribe)',
     '         one transcript per file, named after it (Interview 3.docx -> Interview 3.txt), into DIR;',
     "         without --into: the project's transcripts folder (from project.transcripts), or the current",
     '         folder outside a project. An existing transcript is only replaced with --force.',
-    '  .qdc   creates DIR/codebook.yaml, or updates it: codes are matched by GUID, then by name;',
+    '  .qdc   creates DIR/codebook.yaml, or with --merge updates it: codes are matched by GUID, then by name;',
     '         matched codes keep their slug; codes the file lacks are kept (default DIR: .)',
     '  .qdpx  writes codebook.yaml and transcripts/*.txt into DIR; sources that are not plain text are',
     '         listed as skipped. Existing files are only replaced with --force.',
@@ -40,6 +40,7 @@ export const importCommand: Command = {
   options: {
     into: { type: 'string' },
     force: { type: 'boolean' },
+    merge: { type: 'boolean' },
     'inclusive-end': { type: 'boolean' },
     'crlf-as-one': { type: 'boolean' },
     lang: { type: 'string' },
@@ -72,6 +73,11 @@ function importCodebookFile(ctx: CliContext, bytes: Uint8Array, file: string, { 
   if (!fs.existsSync(dir)) throw new UserError(`There is no folder ${relative(ctx, dir)}: create it first.`);
   const target = path.join(dir, CODEBOOK_FILE);
   const existing = fs.existsSync(target) ? decodeUtf8(fs.readFileSync(target), CODEBOOK_FILE) : undefined;
+  if (existing !== undefined && !values.merge) {
+    throw new UserError(
+      `${relative(ctx, target)} exists: add --merge to update it with the codes of ${file} (matched by GUID, then by name; none is removed), or import into another folder with --into DIR.`,
+    );
+  }
   const result = importQdc(bytes, existing, { language: values.lang as string | undefined });
   writeAllOrNothing(dir, [{ path: CODEBOOK_FILE, content: result.text }], { force: true, displayRoot: relative(ctx, dir) });
   const s = result.summary;
