@@ -7,6 +7,11 @@ import { RefiExportRequest, ReportRequest } from '../../../server/src/lsp/protoc
 import type { ServerConnection } from '../server/serverConnection';
 import { chooseProject } from './projects';
 
+/** For scripts and tests: whether codes that share a name are named apart, without asking. */
+interface RefiOptions {
+  uniqueNames?: boolean;
+}
+
 export function activateReports(context: vscode.ExtensionContext, server: ServerConnection): void {
   const save = async (project: string, name: string, filters: Record<string, string[]>, bytes: Uint8Array) => {
     const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(project), name), filters });
@@ -46,22 +51,44 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
       }
       return save(project.root, `codeboom-report.${ext}`, { [chosen.toUpperCase()]: [ext] }, bytes);
     }),
-    vscode.commands.registerCommand('codeboom.exportQdc', (target?: vscode.Uri) => refi('qdc', target)),
-    vscode.commands.registerCommand('codeboom.exportQdpx', (target?: vscode.Uri) => refi('qdpx', target)),
+    vscode.commands.registerCommand('codeboom.exportQdc', (target?: vscode.Uri, options?: RefiOptions) => refi('qdc', target, options)),
+    vscode.commands.registerCommand('codeboom.exportQdpx', (target?: vscode.Uri, options?: RefiOptions) => refi('qdpx', target, options)),
   );
 
-  /** Writes the export to `target`, or where the user chooses when there is none. */
-  async function refi(format: 'qdc' | 'qdpx', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  /**
+   * Writes the export to `target`, or where the user chooses when there is none. Codes that share a name
+   * are named apart when the user says so, or as `options` says without asking.
+   */
+  async function refi(format: 'qdc' | 'qdpx', target?: vscode.Uri, options?: RefiOptions): Promise<vscode.Uri | undefined> {
     const project = await chooseProject(server);
     if (!project) return undefined;
-    let result: RefiExportRequest.Result | null = null;
-    try {
-      result = (await server.languageClient?.sendRequest(RefiExportRequest.type, { project: project.root, format, language: vscode.env.language.split('-')[0] })) ?? null;
-    } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-      return undefined;
-    }
+    const exported = async (uniqueNames: boolean) => {
+      try {
+        const language = vscode.env.language.split('-')[0];
+        return (await server.languageClient?.sendRequest(RefiExportRequest.type, { project: project.root, format, language, uniqueNames })) ?? null;
+      } catch (e) {
+        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        return null;
+      }
+    };
+    let result = await exported(options?.uniqueNames === true);
     if (!result) return undefined;
+    if (result.nameClashes.length > 0 && options?.uniqueNames === undefined) {
+      const [first] = result.nameClashes;
+      const clash = vscode.l10n.t('{0} codes are named "{1}" ({2}).', first.paths.length, first.name, first.paths.join(', '));
+      const more = result.nameClashes.length > 1 ? ' ' + vscode.l10n.t('{0} other names are shared too.', result.nameClashes.length - 1) : '';
+      const apart = vscode.l10n.t('Name Them Apart');
+      const choice = await vscode.window.showWarningMessage(
+        clash + more + ' ' + vscode.l10n.t('QualCoder keeps one code per name and gives all their codings to the first. Name each such code after its parent too?'),
+        { modal: true },
+        apart,
+        vscode.l10n.t('Export As They Are'),
+      );
+      if (choice === undefined) return undefined;
+      if (choice === apart) result = await exported(true);
+      if (!result) return undefined;
+    }
+    for (const w of result.warnings) server.output.warn(w);
     const bytes = Buffer.from(result.base64, 'base64');
     if (target) {
       await vscode.workspace.fs.writeFile(target, bytes);

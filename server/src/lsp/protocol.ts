@@ -157,10 +157,14 @@ export namespace RefiExportRequest {
     project: string;
     format: 'qdc' | 'qdpx';
     language?: string;
+    /** Give codes that share a name their parent's label, for QualCoder, which keeps one code per name. */
+    uniqueNames?: boolean;
   }
   export interface Result {
     base64: string;
     warnings: string[];
+    /** Names that several codes share (none when `uniqueNames` was asked for). */
+    nameClashes: { name: string; paths: string[] }[];
   }
   export const type = new RequestType<Params, Result | null, void>(method);
 }

@@ -42,8 +42,10 @@ describe('exports', () => {
 
   it('writes the REFI-QDA codebook (.qdc) with every code', async () => {
     const uri = target('codebook.qdc');
-    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportQdc', uri))?.fsPath, uri.fsPath);
+    // The example has two codes named "Geduld": kept as they are when asked so.
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportQdc', uri, { uniqueNames: false }))?.fsPath, uri.fsPath);
     const xml = readFileSync(uri.fsPath, 'utf8');
+    assert.equal(xml.match(/ name="Geduld"/g)?.length, 2);
     assert.ok(xml.startsWith('<?xml'), xml.slice(0, 80));
     assert.match(xml, /<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
     assert.equal(xml.match(/<Code /g)?.length, allCodes().length);
@@ -51,7 +53,7 @@ describe('exports', () => {
 
   it('writes the REFI-QDA project (.qdpx): a zip with project.qde, the transcripts and every coding', async () => {
     const uri = target('project.qdpx');
-    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportQdpx', uri))?.fsPath, uri.fsPath);
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportQdpx', uri, { uniqueNames: true }))?.fsPath, uri.fsPath);
     const bytes = readFileSync(uri.fsPath);
     assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a zip file');
     const files = unzipSync(bytes);
@@ -61,6 +63,9 @@ describe('exports', () => {
     const sources = Object.keys(files).filter((f) => f.startsWith('sources/'));
     assert.equal(sources.length, transcriptNames().length);
     assert.equal(qde.match(/<TextSource /g)?.length, transcriptNames().length);
-    assert.equal(qde.match(/<Coding /g)?.length, exampleTags().length);
+    // Every tag, and each transcript coded whole with its participant's code (how QualCoder finds cases).
+    assert.equal(qde.match(/<Coding /g)?.length, exampleTags().length + transcriptNames().length);
+    const names = [...qde.matchAll(/<Code [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    assert.equal(new Set(names).size, names.length, `every code has its own name: ${names.join(', ')}`);
   });
 });

@@ -2,9 +2,12 @@
  * Reports and REFI-QDA exports for the client: the engine writes them, the client saves them where the
  * user chooses.
  */
-import { ResponseError } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { languageOf } from '../../engine/messages';
-import { exportQdc, exportQdpx, RefiError } from '../../engine/refi';
+import { exportQdc, RefiError } from '../../engine/refi';
+import { clashWarnings, nameClashes } from '../../engine/refi/codeNames';
+import { buildQdpx } from '../../engine/refi/qdpxExport';
+import { writeZip } from '../../engine/refi/zip';
 import { frequencyReportCsv } from '../../engine/report/csv';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { frequencyReportHtml } from '../../engine/report/html';
@@ -41,16 +44,22 @@ export function registerExports({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const origin = `Codeboom ${VERSION}`;
+      const options = { language: params.language, origin: `Codeboom ${VERSION}`, uniqueNames: params.uniqueNames === true };
+      const clashes = options.uniqueNames ? [] : nameClashes(project.codebook, params.language ?? project.codebook.settings.language);
+      const nameClashList = clashes.map((c) => ({ name: c.name, paths: [...c.paths] }));
       try {
         if (params.format === 'qdc') {
-          const xml = exportQdc(project.index, { language: params.language, origin });
-          return { base64: Buffer.from(xml, 'utf8').toString('base64'), warnings: [] };
+          const xml = exportQdc(project.index, options);
+          return { base64: Buffer.from(xml, 'utf8').toString('base64'), warnings: [], nameClashes: nameClashList };
         }
-        const bytes = exportQdpx(project.index, { language: params.language, origin });
-        return { base64: Buffer.from(bytes).toString('base64'), warnings: [] };
+        const content = buildQdpx(project.index, options);
+        const bytes = writeZip([{ name: 'project.qde', data: new TextEncoder().encode(content.qde) }, ...content.sources]);
+        // The clashes go back as data, for the editor's own sentence and its button.
+        const clashTexts = new Set(clashWarnings(clashes));
+        const warnings = content.warnings.filter((w) => !clashTexts.has(w));
+        return { base64: Buffer.from(bytes).toString('base64'), warnings, nameClashes: nameClashList };
       } catch (e) {
-        if (e instanceof RefiError) throw new ResponseError(0, e.message);
+        if (e instanceof RefiError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
         throw e;
       }
     }),
