@@ -230,6 +230,15 @@ const wordsEn: Words = {
   'refuse.codebook': (a) => String(a.detail),
   'refuse.not-a-code': () => 'Put the cursor on a tag or on a code in codebook.yaml to rename it.',
   'refuse.broken-codebook': () => 'codebook.yaml has errors: fix them before renaming or merging codes.',
+  'framing.stop': (a) => `the editor sent a message the server cannot read (${a.problem}); the server stops so that the editor can start it again.`,
+  'framing.no-colon': (a) => `header line '${a.line}' has no ':'`,
+  'framing.no-length': () => 'its header has no Content-Length',
+  'framing.bad-length': (a) => `Content-Length '${a.value}' is not a number of bytes`,
+  'framing.too-large': (a) => `Content-Length ${a.value} is more than the ${a.max} MB a message may have`,
+  'framing.header-too-long': (a) => `its header is longer than ${a.max} KB without the empty line that ends it`,
+  'framing.charset': (a) => `its charset '${a.value}' is not utf-8`,
+  'framing.not-json': (a) => `the message body is not JSON: ${a.detail}`,
+  'framing.not-message': () => 'the message body is JSON but not a JSON-RPC message',
 };
 
 const wordsNl: Words = {
@@ -260,6 +269,15 @@ const wordsNl: Words = {
   'refuse.codebook': (a) => String(a.detail),
   'refuse.not-a-code': () => 'Zet de cursor op een tag of op een code in codebook.yaml om die te hernoemen.',
   'refuse.broken-codebook': () => 'codebook.yaml bevat fouten: los die op voordat je codes hernoemt of samenvoegt.',
+  'framing.stop': (a) => `de editor stuurde een bericht dat de server niet kan lezen (${a.problem}); de server stopt zodat de editor hem opnieuw kan starten.`,
+  'framing.no-colon': (a) => `kopregel '${a.line}' heeft geen ':'`,
+  'framing.no-length': () => 'de kop heeft geen Content-Length',
+  'framing.bad-length': (a) => `Content-Length '${a.value}' is geen aantal bytes`,
+  'framing.too-large': (a) => `Content-Length ${a.value} is meer dan de ${a.max} MB die een bericht mag hebben`,
+  'framing.header-too-long': (a) => `de kop is langer dan ${a.max} KB zonder de lege regel die hem afsluit`,
+  'framing.charset': (a) => `de tekenset '${a.value}' is geen utf-8`,
+  'framing.not-json': (a) => `de inhoud van het bericht is geen JSON: ${a.detail}`,
+  'framing.not-message': () => 'de inhoud van het bericht is JSON maar geen JSON-RPC-bericht',
 };
 
 /** A sentence or phrase of the editor features in `lang`. */
