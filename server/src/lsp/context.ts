@@ -32,6 +32,19 @@ export interface ServerContext {
   changed(project: import('./workspace').Project, ids: string[] | 'all'): void;
 }
 
+/**
+ * A request the server understood but cannot carry out (a rename onto an existing code, a codebook with
+ * errors, an export that fails): its reason for the user, with LSP's RequestFailed code.
+ */
+export function refused(message: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestFailed, message);
+}
+
+/** A request whose parameters are wrong (a unit or code that does not exist): InvalidParams, with the reason. */
+export function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
 /** Thrown inside a handler when its request was cancelled. */
 export class Cancelled extends Error {}
 

@@ -2,14 +2,13 @@
  * Reports and REFI-QDA exports for the client: the engine writes them, the client saves them where the
  * user chooses.
  */
-import { ResponseError } from 'vscode-languageserver';
 import { languageOf } from '../../engine/messages';
 import { exportQdc, exportQdpx, RefiError } from '../../engine/refi';
 import { frequencyReportCsv } from '../../engine/report/csv';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { frequencyReportHtml } from '../../engine/report/html';
 import { frequencyReportMarkdown } from '../../engine/report/markdown';
-import { guard } from '../context';
+import { guard, refused } from '../context';
 import { RefiExportRequest, ReportRequest } from '../protocol';
 import { VERSION } from '../../version';
 import type { Features } from '../server';
@@ -50,7 +49,7 @@ export function registerExports({ ctx, ready }: Features): void {
         const bytes = exportQdpx(project.index, { language: params.language, origin });
         return { base64: Buffer.from(bytes).toString('base64'), warnings: [] };
       } catch (e) {
-        if (e instanceof RefiError) throw new ResponseError(0, e.message);
+        if (e instanceof RefiError) throw refused(e.message);
         throw e;
       }
     }),
