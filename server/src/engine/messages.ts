@@ -79,6 +79,8 @@ const en: Record<DiagnosticCode, Template> = {
   'file.not-utf8': (a) => `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
   'file.binary': (a) => `${a.file} is not a text file and was skipped.`,
   'file.unreadable': (a) => `${a.file} could not be read (${a.detail}) and was skipped.`,
+  'diagnostics.truncated': (a) =>
+    `${counted(Number(a.count), 'more problem', 'more problems')} from here on ${Number(a.count) === 1 ? 'is' : 'are'} not shown, so that the editor stays responsive (only the first ${a.shown} are): fix those first.`,
   'project.no-transcripts': (a) => {
     const none = `No file matches project.transcripts (${all(a.patterns, 'en')})`;
     if (Number(a.textFiles) > 0) {
@@ -140,6 +142,8 @@ const nl: Record<DiagnosticCode, Template> = {
   'file.not-utf8': (a) => `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
   'file.binary': (a) => `${a.file} is geen tekstbestand en is overgeslagen.`,
   'file.unreadable': (a) => `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
+  'diagnostics.truncated': (a) =>
+    `Nog ${counted(Number(a.count), 'probleem', 'problemen')} vanaf hier ${Number(a.count) === 1 ? 'wordt' : 'worden'} niet getoond, zodat de editor vlot blijft (alleen de eerste ${a.shown} wel): los die eerst op.`,
   'project.no-transcripts': (a) => {
     const none = `Geen enkel bestand past bij project.transcripts (${all(a.patterns, 'nl')})`;
     if (Number(a.textFiles) > 0) {

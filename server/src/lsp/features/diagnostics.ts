@@ -3,6 +3,7 @@
  * the engine's stable codes; stale ones are cleared.
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { capDiagnostics } from '../../engine/diagnostics';
 import type { ServerContext } from '../context';
 import { toLspDiagnostic } from '../convert';
 import type { Project } from '../workspace';
@@ -19,7 +20,8 @@ export class DiagnosticsPublisher {
     const uri = project.uriOf(id);
     const doc = project.index.get(id);
     const language = this.ctx.language();
-    const diagnostics = doc ? doc.resolved.diagnostics.map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)) : [];
+    // At most a thousand and one per document, so that a transcript with a flood of problems leaves the editor usable.
+    const diagnostics = doc ? capDiagnostics(doc.resolved.diagnostics).map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)) : [];
     this.send(uri, diagnostics);
   }
 
@@ -31,7 +33,7 @@ export class DiagnosticsPublisher {
     const language = this.ctx.language();
     const problems = [...current.diagnostics, ...project.projectProblems()];
     this.wasEmpty.set(project, project.empty);
-    this.send(project.codebookUri, problems.map((d) => toLspDiagnostic(d, lines, language)));
+    this.send(project.codebookUri, capDiagnostics(problems).map((d) => toLspDiagnostic(d, lines, language)));
   }
 
   /** Sends the codebook's problems again when the project gained its first transcript or lost its last. */
