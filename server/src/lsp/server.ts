@@ -208,7 +208,11 @@ export function startServer(connection: Connection): RunningServer {
 
   function reloadCodebookFromDisk(project: Project): void {
     const read = readText(path.join(project.root, CODEBOOK_FILE), CODEBOOK_FILE);
-    if (!read.ok) return;
+    if (!read.ok) {
+      project.codebookUnreadable(read.problem);
+      publisher.publishCodebook(project);
+      return;
+    }
     if (project.updateCodebook(read.text)) ctx.changed(project, 'all');
     else publisher.publishCodebook(project);
   }
@@ -242,7 +246,7 @@ export function startServer(connection: Connection): RunningServer {
           if (place.project.empty) publisher.publishCodebook(place.project);
         }
         if (change.type === FileChangeType.Deleted) {
-          if (place.project.index.delete(place.id)) ctx.changed(place.project, [place.id]);
+          if (place.project.remove(place.id)) ctx.changed(place.project, [place.id]);
           publisher.clear(change.uri);
         } else if (place.kind === 'transcript') {
           place.project.loadFile(place.id);

@@ -1,6 +1,7 @@
 /**
  * Diagnostics for transcripts (open or not) and for codebook.yaml, published after every change with
- * the engine's stable codes; stale ones are cleared.
+ * the engine's stable codes; stale ones are cleared. A transcript that could not be read gets the
+ * problem the command line prints for it, at its start.
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { capDiagnostics } from '../../engine/diagnostics';
@@ -20,9 +21,13 @@ export class DiagnosticsPublisher {
     const uri = project.uriOf(id);
     const doc = project.index.get(id);
     const language = this.ctx.language();
+    if (!doc) {
+      const problem = project.problemOf(id);
+      this.send(uri, problem ? [toLspDiagnostic(problem, [0], language)] : []);
+      return;
+    }
     // At most a thousand and one per document, so that a transcript with a flood of problems leaves the editor usable.
-    const diagnostics = doc ? capDiagnostics(doc.resolved.diagnostics).map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)) : [];
-    this.send(uri, diagnostics);
+    this.send(uri, capDiagnostics(doc.resolved.diagnostics).map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)));
   }
 
   publishCodebook(project: Project): void {
@@ -49,6 +54,10 @@ export class DiagnosticsPublisher {
       const uri = project.uriOf(doc.id);
       live.add(uri);
       if (doc.resolved.diagnostics.length > 0 || this.shown.has(uri)) this.publishDocument(project, doc.id);
+    }
+    for (const id of project.unreadableFiles()) {
+      live.add(project.uriOf(id));
+      this.publishDocument(project, id);
     }
     for (const uri of [...this.shown]) {
       if (uri.startsWith(prefix) && uri !== project.codebookUri && !live.has(uri)) this.send(uri, []);
