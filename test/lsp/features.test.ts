@@ -194,6 +194,14 @@ describe('language server', () => {
       client.connection.sendRequest(CooccurrenceRequest.type, { project: uriOf(p.root), unit: 'sentence' }),
       (e: { code: number }) => e.code === ErrorCodes.InvalidParams,
     );
+    // A failure inside the server: InternalError, and the stack in the log.
+    await assert.rejects(
+      client.connection.sendRequest(HoverRequest.method, { position: { line: 0, character: 0 } }),
+      (e: { code: number; message: string }) => e.code === ErrorCodes.InternalError && /^Codeboom could not answer hover \(.+\): this is a fault in Codeboom/.test(e.message),
+    );
+    const logged = client.notifications.findIndex((n) => n.method === 'window/logMessage' && /hover failed: TypeError.*\n\s+at /s.test((n.params as { message: string }).message));
+    assert.ok(logged >= 0, 'the stack is in the log');
+    client.notifications.splice(logged, 1); // the one error this test expects
   });
 
   it('renames from the codebook key, with the subcodes of a renamed parent', async () => {

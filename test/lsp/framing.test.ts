@@ -98,6 +98,24 @@ describe('language server framing over stdio', () => {
     });
   }
 
+  it('writes its line in the language the client asked for', async () => {
+    const run = startServer();
+    try {
+      run.child.stdin.write(
+        frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: { language: 'nl' } } })),
+      );
+      await run.response(1);
+      run.child.stdin.write('Content-Length: abc\r\n\r\n');
+      assert.equal(await run.exited, 2);
+      assert.equal(
+        run.stderr(),
+        "codeboom lsp: de editor stuurde een bericht dat de server niet kan lezen (Content-Length 'abc' is geen aantal bytes); de server stopt zodat de editor hem opnieuw kan starten.\n",
+      );
+    } finally {
+      run.child.kill();
+    }
+  });
+
   it('ends with status 0 after shutdown and exit, and 1 when its input closes without them', async () => {
     const polite = startServer();
     polite.child.stdin.write(initialize);
