@@ -74,7 +74,10 @@ describe('language server framing over stdio', () => {
     { what: 'a body that is not JSON', bytes: frame('{"jsonrpc": "2.0", "id": 2, "method": '), line: /message body is not JSON/ },
     { what: 'a body that is not UTF-8', bytes: 'Content-Length: 4\r\n\r\n"\xff\xfe"', line: /message body is not JSON/ },
     { what: 'a body that is JSON but no message', bytes: frame('[1, 2]'), line: /not a JSON-RPC message/ },
-    { what: 'text without any header', bytes: `{"jsonrpc": "2.0", "id": 2, "method": "shutdown"}${' '.repeat(9000)}`, line: /header .*longer than 8 KB/ },
+    { what: 'a header that never ends', bytes: `X-Padding: ${'a'.repeat(9000)}`, line: /header .*longer than 8 KB/ },
+    { what: 'a message without any header', bytes: '{"jsonrpc": "2.0", "id": 2, "method": "shutdown"}', line: /starts with '\{"jsonrpc": "2.0", "id": 2, "method": "s…' instead of a header such as Content-Length/ },
+    { what: 'header lines ended by a bare line feed', bytes: 'Content-Length: 2\n\n{}', line: /bare line feed instead of \\r\\n/ },
+    { what: 'a header line without a colon before the header is complete', bytes: 'garbage\r\n', line: /header line 'garbage' has no ':'/ },
   ];
 
   for (const { what, bytes, line } of broken) {

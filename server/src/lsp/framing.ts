@@ -20,7 +20,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /** The header of a message is a few dozen bytes; more than this without its empty line is not a header. */
 const MAX_HEADER_BYTES = 8 * 1024;
 
-type Reason = 'no-colon' | 'no-length' | 'bad-length' | 'too-large' | 'header-too-long' | 'not-json' | 'not-message' | 'charset';
+type Reason = 'no-header' | 'bare-lf' | 'no-colon' | 'no-length' | 'bad-length' | 'too-large' | 'header-too-long' | 'not-json' | 'not-message' | 'charset';
 
 /** What was wrong with a message the client sent; the server cannot go on reading after it. */
 export class FramingError extends Error {
@@ -40,11 +40,22 @@ export class FramingError extends Error {
 /** Shows a piece of a header in a message: at most 40 characters, control characters escaped. */
 function quote(text: string): string {
   const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return JSON.stringify(short).slice(1, -1);
+  const escapes: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+  return short.replace(/[\x00-\x1f\x7f]/g, (c) => escapes[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** The body length a message header announces; throws a FramingError when the header breaks the rules. */
 export function bodyLength(header: string): number {
+  const length = checkHeaderLines(header);
+  if (length === undefined) throw new FramingError('no-length');
+  return length;
+}
+
+/**
+ * Checks complete header lines (joined by CRLF), so that a broken header is found as soon as its line is
+ * complete, not only at the empty line that may never come; returns the Content-Length among them.
+ */
+function checkHeaderLines(header: string): number | undefined {
   let length: number | undefined;
   for (const line of header.split('\r\n')) {
     const colon = line.indexOf(':');
@@ -60,8 +71,20 @@ export function bodyLength(header: string): number {
       if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new FramingError('charset', { value: quote(charset) });
     }
   }
-  if (length === undefined) throw new FramingError('no-length');
   return length;
+}
+
+/** Header names are tokens: a message that starts otherwise (often JSON without its header) has none. */
+const HEADER_START = /^[A-Za-z0-9!#$%&'*+.^_`|~-]/;
+
+/** Checks the start of a header whose empty line has not come yet. */
+function checkIncompleteHeader(head: Buffer): void {
+  const text = head.toString('latin1');
+  if (!HEADER_START.test(text)) throw new FramingError('no-header', { start: quote(text) });
+  if (text.includes('\n\n')) throw new FramingError('bare-lf');
+  const complete = text.lastIndexOf('\r\n');
+  if (complete > 0) checkHeaderLines(text.slice(0, complete));
+  if (head.length > MAX_HEADER_BYTES) throw new FramingError('header-too-long', { max: MAX_HEADER_BYTES / 1024 });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -118,7 +141,7 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
           const head = this.peek(Math.min(this.size, MAX_HEADER_BYTES + 4));
           const end = head.indexOf('\r\n\r\n');
           if (end < 0) {
-            if (this.size > MAX_HEADER_BYTES) throw new FramingError('header-too-long', { max: MAX_HEADER_BYTES / 1024 });
+            checkIncompleteHeader(head);
             return;
           }
           this.expected = bodyLength(head.subarray(0, end).toString('latin1'));
