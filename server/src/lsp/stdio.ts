@@ -3,6 +3,7 @@
  * for any editor. A message it cannot read ends it: one line on stderr, exit status 2, so that the editor
  * starts it again (a server that lived on would never answer again).
  */
+import { format } from 'node:util';
 import { createConnection, StreamMessageWriter } from 'vscode-languageserver/node';
 import { FramedMessageReader, FramingError } from './framing';
 import { startServer } from './server';
@@ -14,6 +15,10 @@ export function startStdioServer(): void {
   const reader = new FramedMessageReader(process.stdin);
   const connection = createConnection(reader, new StreamMessageWriter(process.stdout));
   process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
+  // stdout carries the protocol: anything a library prints goes to the editor's log instead.
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
   const server = startServer(connection);
   reader.onError((e) => {
     if (e instanceof FramingError) {
