@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import { LSPErrorCodes } from 'vscode-languageserver-protocol/node';
 import { AgreementRequest } from '../../server/src/lsp/protocol';
 import { tempProject } from '../helpers/tempProject';
 import { lspProject, T1, T2 } from './fixture';
@@ -29,7 +30,7 @@ describe('language server: agreement between coders', () => {
       assert.equal(data!.disagreements[0].uri, uriOf(p.file('T1.txt')));
       await assert.rejects(
         client.connection.sendRequest(AgreementRequest.type, { project: uriOf(p.root), others: [{ folder: `${other.root}/nope` }] }),
-        /There is no folder/,
+        (e: { code: number; message: string }) => e.code === LSPErrorCodes.RequestFailed && /There is no folder/.test(e.message),
       );
     } finally {
       client.dispose();

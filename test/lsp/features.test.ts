@@ -5,6 +5,7 @@ import {
   CodeActionRequest,
   CodeLensRequest,
   CompletionRequest,
+  ErrorCodes,
   DefinitionRequest,
   DocumentHighlightRequest,
   DocumentSymbolRequest,
@@ -22,7 +23,7 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { CodebookTreeRequest, CooccurrenceRequest, DocumentSegmentsRequest, CooccurringSegmentsRequest, MatrixRequest, SegmentsRequest } from '../../server/src/lsp/protocol';
+import { CodebookTreeRequest, CooccurrenceRequest, DocumentSegmentsRequest, CooccurringSegmentsRequest, MatrixRequest, SegmentsRequest, ServerCommands } from '../../server/src/lsp/protocol';
 import type { TempProject } from '../helpers/tempProject';
 import { lspProject, T1 } from './fixture';
 import { TestClient, uriOf } from './lspClient';
@@ -173,6 +174,34 @@ describe('language server', () => {
       client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: t1 }, position: at(T1, 'afstemmen/geduld', 4), newName: 'afstemmen/improvisatie' }),
       /'afstemmen\/improvisatie' already exists/,
     );
+  });
+
+  it('answers a refusal with the LSP error code that fits it, never 0', async () => {
+    const rename = (newName: string) => client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: t1 }, position: at(T1, 'afstemmen/geduld', 4), newName });
+    // A request the server understood but cannot carry out: RequestFailed.
+    await assert.rejects(rename('afstemmen/improvisatie'), (e: { code: number }) => e.code === LSPErrorCodes.RequestFailed);
+    await assert.rejects(
+      client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: t1 }, position: at(T1, 'I= Hoe', 1) }),
+      (e: { code: number; message: string }) => e.code === LSPErrorCodes.RequestFailed && /Put the cursor on a tag/.test(e.message),
+    );
+    // Parameters that cannot be right: InvalidParams.
+    await assert.rejects(rename('afstemmen/Geen Pad!'), (e: { code: number; message: string }) => e.code === ErrorCodes.InvalidParams && /is not a code path/.test(e.message));
+    await assert.rejects(
+      client.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.mergeCode, arguments: [uriOf(p.root), 'nergens', 'afstemmen/geduld'] }),
+      (e: { code: number; message: string }) => e.code === ErrorCodes.InvalidParams && /'nergens' is not a code/.test(e.message),
+    );
+    await assert.rejects(
+      client.connection.sendRequest(CooccurrenceRequest.type, { project: uriOf(p.root), unit: 'sentence' }),
+      (e: { code: number }) => e.code === ErrorCodes.InvalidParams,
+    );
+    // A failure inside the server: InternalError, and the stack in the log.
+    await assert.rejects(
+      client.connection.sendRequest(HoverRequest.method, { position: { line: 0, character: 0 } }),
+      (e: { code: number; message: string }) => e.code === ErrorCodes.InternalError && /^Codeboom could not answer hover \(.+\): this is a fault in Codeboom/.test(e.message),
+    );
+    const logged = client.notifications.findIndex((n) => n.method === 'window/logMessage' && /hover failed: TypeError.*\n\s+at /s.test((n.params as { message: string }).message));
+    assert.ok(logged >= 0, 'the stack is in the log');
+    client.notifications.splice(logged, 1); // the one error this test expects
   });
 
   it('renames from the codebook key, with the subcodes of a renamed parent', async () => {

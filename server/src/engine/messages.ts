@@ -92,6 +92,8 @@ const en: Record<DiagnosticCode, Template> = {
     a.folder
       ? `The folder ${a.file} could not be read (${a.detail}), so the transcripts in it were skipped: check that you may open it.`
       : `${a.file} could not be read (${a.detail}) and was skipped.`,
+  'diagnostics.truncated': (a) =>
+    `${counted(Number(a.count), 'more problem', 'more problems')} from here on ${Number(a.count) === 1 ? 'is' : 'are'} not shown, so that the editor stays responsive (only the first ${a.shown} are): fix those first.`,
   'project.no-transcripts': (a) => {
     const none = `No file matches project.transcripts (${all(a.patterns, 'en')})`;
     if (Number(a.textFiles) > 0) {
@@ -160,6 +162,8 @@ const nl: Record<DiagnosticCode, Template> = {
     a.folder
       ? `De map ${a.file} kon niet gelezen worden (${a.detail}), dus de transcripten erin zijn overgeslagen: controleer of je hem mag openen.`
       : `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
+  'diagnostics.truncated': (a) =>
+    `Nog ${counted(Number(a.count), 'probleem', 'problemen')} vanaf hier ${Number(a.count) === 1 ? 'wordt' : 'worden'} niet getoond, zodat de editor vlot blijft (alleen de eerste ${a.shown} wel): los die eerst op.`,
   'project.no-transcripts': (a) => {
     const none = `Geen enkel bestand past bij project.transcripts (${all(a.patterns, 'nl')})`;
     if (Number(a.textFiles) > 0) {
@@ -248,8 +252,21 @@ const wordsEn: Words = {
   'refuse.has-subcodes': (a) => `'${a.path}' has subcodes: merge or move them first.`,
   'refuse.into-subcode': (a) => `'${a.path}' cannot be merged into its own subcode '${a.into}'.`,
   'refuse.codebook': (a) => String(a.detail),
+  'internal-error': (a) => `Codeboom could not answer ${a.request} (${a.detail}): this is a fault in Codeboom; the log has the details to report it with.`,
+  'refuse.unit': (a) => `'${a.unit}' is not a unit: use overlap, paragraph, turn or window:N.`,
   'refuse.not-a-code': () => 'Put the cursor on a tag or on a code in codebook.yaml to rename it.',
   'refuse.broken-codebook': () => 'codebook.yaml has errors: fix them before renaming or merging codes.',
+  'framing.stop': (a) => `the editor sent a message the server cannot read (${a.problem}); the server stops so that the editor can start it again.`,
+  'framing.no-header': (a) => `it starts with '${a.start}' instead of a header such as Content-Length`,
+  'framing.bare-lf': () => 'its header lines end in a bare line feed instead of \\r\\n',
+  'framing.no-colon': (a) => `header line '${a.line}' has no ':'`,
+  'framing.no-length': () => 'its header has no Content-Length',
+  'framing.bad-length': (a) => `Content-Length '${a.value}' is not a number of bytes`,
+  'framing.too-large': (a) => `Content-Length ${a.value} is more than the ${a.max} MB a message may have`,
+  'framing.header-too-long': (a) => `its header is longer than ${a.max} KB without the empty line that ends it`,
+  'framing.charset': (a) => `its charset '${a.value}' is not utf-8`,
+  'framing.not-json': (a) => `the message body is not JSON: ${a.detail}`,
+  'framing.not-message': () => 'the message body is JSON but not a JSON-RPC message',
 };
 
 const wordsNl: Words = {
@@ -278,8 +295,21 @@ const wordsNl: Words = {
   'refuse.has-subcodes': (a) => `'${a.path}' heeft subcodes: voeg die eerst samen of verplaats ze.`,
   'refuse.into-subcode': (a) => `'${a.path}' kan niet worden samengevoegd met zijn eigen subcode '${a.into}'.`,
   'refuse.codebook': (a) => String(a.detail),
+  'internal-error': (a) => `Codeboom kon ${a.request} niet beantwoorden (${a.detail}): dit is een fout in Codeboom; het logboek heeft de details om die te melden.`,
+  'refuse.unit': (a) => `'${a.unit}' is geen eenheid: gebruik overlap, paragraph, turn of window:N.`,
   'refuse.not-a-code': () => 'Zet de cursor op een tag of op een code in codebook.yaml om die te hernoemen.',
   'refuse.broken-codebook': () => 'codebook.yaml bevat fouten: los die op voordat je codes hernoemt of samenvoegt.',
+  'framing.stop': (a) => `de editor stuurde een bericht dat de server niet kan lezen (${a.problem}); de server stopt zodat de editor hem opnieuw kan starten.`,
+  'framing.no-header': (a) => `het begint met '${a.start}' in plaats van met een kop zoals Content-Length`,
+  'framing.bare-lf': () => 'de kopregels eindigen op een losse regelovergang in plaats van op \\r\\n',
+  'framing.no-colon': (a) => `kopregel '${a.line}' heeft geen ':'`,
+  'framing.no-length': () => 'de kop heeft geen Content-Length',
+  'framing.bad-length': (a) => `Content-Length '${a.value}' is geen aantal bytes`,
+  'framing.too-large': (a) => `Content-Length ${a.value} is meer dan de ${a.max} MB die een bericht mag hebben`,
+  'framing.header-too-long': (a) => `de kop is langer dan ${a.max} KB zonder de lege regel die hem afsluit`,
+  'framing.charset': (a) => `de tekenset '${a.value}' is geen utf-8`,
+  'framing.not-json': (a) => `de inhoud van het bericht is geen JSON: ${a.detail}`,
+  'framing.not-message': () => 'de inhoud van het bericht is JSON maar geen JSON-RPC-bericht',
 };
 
 /** A sentence or phrase of the editor features in `lang`. */

@@ -12,7 +12,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Language } from '../engine/messages';
+import { words, type Language } from '../engine/messages';
 import { uriToPath } from './convert';
 import type { Located, Workspace } from './workspace';
 
@@ -32,6 +32,19 @@ export interface ServerContext {
   changed(project: import('./workspace').Project, ids: string[] | 'all'): void;
 }
 
+/**
+ * A request the server understood but cannot carry out (a rename onto an existing code, a codebook with
+ * errors, an export that fails): its reason for the user, with LSP's RequestFailed code.
+ */
+export function refused(message: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestFailed, message);
+}
+
+/** A request whose parameters are wrong (a unit or code that does not exist): InvalidParams, with the reason. */
+export function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
 /** Thrown inside a handler when its request was cancelled. */
 export class Cancelled extends Error {}
 
@@ -44,7 +57,7 @@ export function checkCancelled(token: CancellationToken | undefined): void {
  * error (logged with its stack), so that no input can bring the server down.
  */
 export function guard<P, R>(
-  ctx: Pick<ServerContext, 'connection'>,
+  ctx: Pick<ServerContext, 'connection' | 'language'>,
   name: string,
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
@@ -61,7 +74,8 @@ export function guard<P, R>(
       // A refusal with its reason, meant for the user.
       if (e instanceof ResponseError) return e as ResponseError<void>;
       ctx.connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return new ResponseError(ErrorCodes.InternalError, `Codeboom could not answer ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      const detail = e instanceof Error ? e.message : String(e);
+      return new ResponseError(ErrorCodes.InternalError, words(ctx.language(), 'internal-error', { request: name, detail }));
     }
   };
 }

@@ -4,8 +4,13 @@
  */
 import { createConnection } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { startStdioServer } from './stdio';
 
-const connection = createConnection();
-// An exception that escapes a handler is logged; the server goes on.
-process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
-startServer(connection);
+if (process.argv.includes('--stdio')) {
+  startStdioServer();
+} else {
+  const connection = createConnection();
+  // An exception that escapes a handler is logged; the server goes on.
+  process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
+  startServer(connection);
+}

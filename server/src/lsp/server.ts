@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { languageOf } from '../engine/messages';
+import { languageOf, type Language } from '../engine/messages';
 import { words } from '../engine/messages';
 import { CODEBOOK_FILE, readText } from '../node/projectFiles';
 import { VERSION } from '../version';
@@ -40,7 +40,13 @@ import { findProjectRoots, Workspace, type Project } from './workspace';
 /** Documents larger than this are re-indexed a moment after the last keystroke rather than at once. */
 const LARGE_DOCUMENT = 1_000_000;
 
-export function startServer(connection: Connection): void {
+/** What the program around the server may ask it. */
+export interface RunningServer {
+  /** The user's language, as the client said at initialisation (English before). */
+  language(): Language;
+}
+
+export function startServer(connection: Connection): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let locale = 'en';
   let folders: string[] = [];
@@ -202,7 +208,11 @@ export function startServer(connection: Connection): void {
 
   function reloadCodebookFromDisk(project: Project): void {
     const read = readText(path.join(project.root, CODEBOOK_FILE), CODEBOOK_FILE);
-    if (!read.ok) return;
+    if (!read.ok) {
+      project.codebookUnreadable(read.problem);
+      publisher.publishCodebook(project);
+      return;
+    }
     if (project.updateCodebook(read.text)) ctx.changed(project, 'all');
     else publisher.publishCodebook(project);
   }
@@ -236,7 +246,7 @@ export function startServer(connection: Connection): void {
           if (place.project.empty) publisher.publishCodebook(place.project);
         }
         if (change.type === FileChangeType.Deleted) {
-          if (place.project.index.delete(place.id)) ctx.changed(place.project, [place.id]);
+          if (place.project.remove(place.id)) ctx.changed(place.project, [place.id]);
           publisher.clear(change.uri);
         } else if (place.kind === 'transcript') {
           place.project.loadFile(place.id);
@@ -262,6 +272,7 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+  return { language: () => languageOf(locale) };
 }
 
 export interface Features {

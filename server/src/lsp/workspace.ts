@@ -2,7 +2,9 @@
  * The server's view of the workspace: the projects (folders with codebook.yaml) in every workspace
  * folder, each with its index, kept current from open documents (their unsaved text) and from the disk
  * (watched-file events). A codebook that does not parse, or has errors, is reported but the last good
- * one stays in use until it is fixed.
+ * one stays in use until it is fixed. Files are read by the command line's loader (projectFiles.ts); a
+ * transcript it cannot read (binary, not UTF-8, unreadable) is kept with its problem, which the editor shows
+ * on that file as `check` prints it, until the file can be read or goes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,8 +28,18 @@ export class Project {
   private lookalikes: { key: string; found: TranscriptLookalikes } | undefined;
   private matcher: (id: string) => boolean;
   private positions: TextPositions | undefined;
+  /** Transcripts that could not be read, with the reason. */
+  private readonly unreadable = new Map<string, Diagnostic>();
+  /** Why codebook.yaml could not be read from disk, while it cannot. */
+  private codebookReadProblem: Diagnostic | undefined;
 
-  constructor(readonly root: string, codebook: Codebook, readonly openText: (id: string) => string | undefined) {
+  constructor(
+    readonly root: string,
+    codebook: Codebook,
+    readonly openText: (id: string) => string | undefined,
+    codebookProblem?: Diagnostic,
+  ) {
+    if (codebookProblem) this.codebookUnreadable(codebookProblem);
     this.rootUri = pathToUri(root);
     this.codebookUri = pathToUri(path.join(root, CODEBOOK_FILE));
     this.current = codebook;
@@ -71,6 +83,7 @@ export class Project {
    * yet); returns whether the index changed.
    */
   updateCodebook(text: string): boolean {
+    this.codebookReadProblem = undefined;
     const next = parseCodebook(text);
     this.current = next;
     const usable = next.parsed && !next.diagnostics.some((d) => d.severity === 'error');
@@ -122,11 +135,34 @@ export class Project {
    * as this is asked again at every keystroke in codebook.yaml.
    */
   projectProblems(): Diagnostic[] {
+    if (this.codebookReadProblem) return [this.codebookReadProblem];
     if (!this.empty) return [];
     const settings = this.codebook.settings;
     const key = JSON.stringify([settings.transcripts, settings.exclude]);
     if (this.lookalikes?.key !== key) this.lookalikes = { key, found: transcriptLookalikes(this.root, settings) };
     return [noTranscriptsProblem(settings, this.current.text, this.lookalikes.found)];
+  }
+
+  /** codebook.yaml could not be read from disk: the last codebook stays in use, and the editor says why. */
+  codebookUnreadable(problem: Diagnostic): void {
+    // As the command line has it: without its codebook nothing can be checked.
+    this.codebookReadProblem = { ...problem, severity: 'error' };
+  }
+
+  /** Why a transcript could not be read, while it cannot. */
+  problemOf(id: string): Diagnostic | undefined {
+    return this.unreadable.get(id);
+  }
+
+  /** Transcripts that could not be read. */
+  unreadableFiles(): string[] {
+    return [...this.unreadable.keys()];
+  }
+
+  /** A transcript is gone (deleted, or no longer matched): drops it and its problem; true when the index changed. */
+  remove(id: string): boolean {
+    this.unreadable.delete(id);
+    return this.index.delete(id);
   }
 
   /** Files that are not transcripts came or went: what looks like a transcript is searched for again. */
@@ -138,22 +174,26 @@ export class Project {
   private rescan(): void {
     const files = new Set(listTranscripts(this.root, this.codebook));
     for (const doc of this.index.documents()) if (!files.has(doc.id) && !this.openText(doc.id)) this.index.delete(doc.id);
+    for (const id of this.unreadable.keys()) if (!files.has(id)) this.unreadable.delete(id);
     const reader = new FileReader();
     for (const id of files) if (!this.index.has(id)) this.loadFile(id, reader);
   }
 
-  /** Indexes one transcript from its open text or from disk; false when it cannot be read. */
+  /** Indexes one transcript from its open text or from disk; false when it cannot be read (its problem is kept). */
   loadFile(id: string, reader = new FileReader()): boolean {
     const open = this.openText(id);
     if (open !== undefined) {
+      this.unreadable.delete(id);
       this.index.set(id, open);
       return true;
     }
     const read = reader.read(path.join(this.root, ...id.split('/')), id);
     if (!read.ok) {
+      this.unreadable.set(id, read.problem);
       this.index.delete(id);
       return false;
     }
+    this.unreadable.delete(id);
     this.index.setBytes(id, read.bytes);
     return true;
   }
@@ -203,8 +243,10 @@ export class Workspace {
     if (existing) return existing;
     const file = path.join(root, CODEBOOK_FILE);
     const read = readText(file, CODEBOOK_FILE);
-    const text = this.openText(file) ?? (read.ok ? read.text : '');
-    const project = new Project(root, parseCodebook(text), (id) => this.openText(path.join(root, ...id.split('/'))));
+    const open = this.openText(file);
+    const text = open ?? (read.ok ? read.text : '');
+    const problem = open === undefined && !read.ok ? read.problem : undefined;
+    const project = new Project(root, parseCodebook(text), (id) => this.openText(path.join(root, ...id.split('/'))), problem);
     this.projects.set(root, project);
     return project;
   }

@@ -16,13 +16,16 @@ export const lsp: Command = {
   },
   async run(_ctx, { values }) {
     if (!values.stdio && !values['node-ipc']) throw new UserError("Say how the editor talks to the server: 'codeboom lsp --stdio'.");
-    const { createConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-languageserver/node');
-    const { startServer } = await import('../../lsp/server');
-    let connection;
-    if (values.stdio) connection = createConnection(process.stdin, process.stdout);
-    else connection = createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
-    process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
-    startServer(connection);
+    if (values.stdio) {
+      const { startStdioServer } = await import('../../lsp/stdio');
+      startStdioServer();
+    } else {
+      const { createConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-languageserver/node');
+      const { startServer } = await import('../../lsp/server');
+      const connection = createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+      process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
+      startServer(connection);
+    }
     // The connection ends the process when the editor sends `exit`.
     return new Promise<number>(() => undefined);
   },

@@ -4,13 +4,12 @@
  * place, so that coders can discuss and resolve them in the editor.
  */
 import * as path from 'node:path';
-import { ResponseError } from 'vscode-languageserver';
 import { agreement, DEFAULT_MIN_OVERLAP } from '../../engine/agreement/agreement';
 import { disagreements, locateTextDifferences } from '../../engine/agreement/disagreements';
 import { codeLabel } from '../../engine/codebook/codebook';
 import { versionFromFolder, versionFromRevision, type LoadedVersion } from '../../node/coderVersions';
 import { UserError } from '../../node/projectFiles';
-import { guard } from '../context';
+import { guard, refused } from '../context';
 import { AgreementRequest, type AgreementData } from '../protocol';
 import type { Features } from '../server';
 
@@ -30,7 +29,7 @@ export function registerAgreement({ ctx, ready }: Features): void {
           ...params.others.map((o) => ('folder' in o ? versionFromFolder(o.folder, path.basename(o.folder)) : versionFromRevision(project.root, o.revision))),
         ];
       } catch (e) {
-        if (e instanceof UserError) throw new ResponseError(0, e.message);
+        if (e instanceof UserError) throw refused(e.message);
         throw e;
       }
       const versions = loaded.map((l) => l.version);

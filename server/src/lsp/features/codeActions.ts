@@ -4,12 +4,12 @@
  * here or in every transcript; and merging a code into a sibling (every tag rewritten, the old code
  * marked `merged_into`), run as a server command so that nothing is computed until it is chosen.
  */
-import { CodeActionKind, ResponseError, type CodeAction, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { insertCodeEdit } from '../../engine/codebook/codebookEdits';
 import type { Diagnostic } from '../../engine/diagnostics';
 import { words } from '../../engine/messages';
 import { CODEBOOK_ID, planMerge, planReplaceTags, type FileEdits } from '../../engine/project/refactorings';
-import { guard } from '../context';
+import { guard, invalidParams, refused } from '../context';
 import { positionToOffset, spanToRange, toLspDiagnostic } from '../convert';
 import { ServerCommands } from '../protocol';
 import type { Features } from '../server';
@@ -95,8 +95,8 @@ export function registerCodeActions({ ctx }: Features): void {
       const [rootUri, from, into] = (params.arguments ?? []) as string[];
       const project = ctx.workspace.byRootUri(rootUri);
       const lang = ctx.language();
-      if (!project) throw new ResponseError(0, words(lang, 'refuse.unknown-code', { path: from }));
-      if (!project.codebookOk) throw new ResponseError(0, words(lang, 'refuse.broken-codebook'));
+      if (!project) throw invalidParams(words(lang, 'refuse.unknown-code', { path: from }));
+      if (!project.codebookOk) throw refused(words(lang, 'refuse.broken-codebook'));
       const edit = workspaceEditOf(ctx, project, planMerge(project.index, from, into), lang);
       const result = await ctx.connection.workspace.applyEdit({ label: words(lang, 'mergeInto', { from, path: into }), edit });
       return result.applied;

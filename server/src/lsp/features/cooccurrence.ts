@@ -2,10 +2,10 @@
  * Co-occurrence for the client's heat map: the code × code matrix for a unit (overlap, paragraph, turn,
  * window of paragraphs), and the pairs of segments behind a cell with their places and words.
  */
-import { ResponseError } from 'vscode-languageserver';
 import { cooccurrence, cooccurringSegments, parseCooccurrenceUnit, unitName, type PairSegment } from '../../engine/analysis/cooccurrence';
 import { codeLabel } from '../../engine/codebook/codebook';
-import { guard } from '../context';
+import { words } from '../../engine/messages';
+import { guard, invalidParams } from '../context';
 import { spanToRange } from '../convert';
 import { CooccurrenceRequest, CooccurringSegmentsRequest, type PairSide } from '../protocol';
 import type { Features } from '../server';
@@ -18,7 +18,7 @@ export function registerCooccurrence({ ctx, ready }: Features): void {
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
       const unit = parseCooccurrenceUnit(params.unit);
-      if (!unit) throw new ResponseError(0, `'${params.unit}' is not a unit: use overlap, paragraph, turn or window:N.`);
+      if (!unit) throw invalidParams(words(ctx.language(), 'refuse.unit', { unit: String(params.unit) }));
       const m = cooccurrence(project.index, { unit, withInterviewers: params.withInterviewers });
       const language = params.language ?? ctx.labelLanguage();
       const codebook = project.codebook;

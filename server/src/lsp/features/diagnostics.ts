@@ -1,8 +1,10 @@
 /**
  * Diagnostics for transcripts (open or not) and for codebook.yaml, published after every change with
- * the engine's stable codes; stale ones are cleared.
+ * the engine's stable codes; stale ones are cleared. A transcript that could not be read gets the
+ * problem the command line prints for it, at its start.
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { capDiagnostics } from '../../engine/diagnostics';
 import type { ServerContext } from '../context';
 import { toLspDiagnostic } from '../convert';
 import type { Project } from '../workspace';
@@ -19,8 +21,13 @@ export class DiagnosticsPublisher {
     const uri = project.uriOf(id);
     const doc = project.index.get(id);
     const language = this.ctx.language();
-    const diagnostics = doc ? doc.resolved.diagnostics.map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)) : [];
-    this.send(uri, diagnostics);
+    if (!doc) {
+      const problem = project.problemOf(id);
+      this.send(uri, problem ? [toLspDiagnostic(problem, [0], language)] : []);
+      return;
+    }
+    // At most a thousand and one per document, so that a transcript with a flood of problems leaves the editor usable.
+    this.send(uri, capDiagnostics(doc.resolved.diagnostics).map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)));
   }
 
   publishCodebook(project: Project): void {
@@ -31,7 +38,7 @@ export class DiagnosticsPublisher {
     const language = this.ctx.language();
     const problems = [...current.diagnostics, ...project.projectProblems()];
     this.wasEmpty.set(project, project.empty);
-    this.send(project.codebookUri, problems.map((d) => toLspDiagnostic(d, lines, language)));
+    this.send(project.codebookUri, capDiagnostics(problems).map((d) => toLspDiagnostic(d, lines, language)));
   }
 
   /** Sends the codebook's problems again when the project gained its first transcript or lost its last. */
@@ -47,6 +54,10 @@ export class DiagnosticsPublisher {
       const uri = project.uriOf(doc.id);
       live.add(uri);
       if (doc.resolved.diagnostics.length > 0 || this.shown.has(uri)) this.publishDocument(project, doc.id);
+    }
+    for (const id of project.unreadableFiles()) {
+      live.add(project.uriOf(id));
+      this.publishDocument(project, id);
     }
     for (const uri of [...this.shown]) {
       if (uri.startsWith(prefix) && uri !== project.codebookUri && !live.has(uri)) this.send(uri, []);

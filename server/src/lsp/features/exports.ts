@@ -2,7 +2,6 @@
  * Reports and REFI-QDA exports for the client: the engine writes them, the client saves them where the
  * user chooses.
  */
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { languageOf } from '../../engine/messages';
 import { exportQdc, RefiError } from '../../engine/refi';
 import { clashWarnings, nameClashes } from '../../engine/refi/codeNames';
@@ -12,7 +11,7 @@ import { frequencyReportCsv } from '../../engine/report/csv';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { frequencyReportHtml } from '../../engine/report/html';
 import { frequencyReportMarkdown } from '../../engine/report/markdown';
-import { guard } from '../context';
+import { guard, refused } from '../context';
 import { RefiExportRequest, ReportRequest } from '../protocol';
 import { VERSION } from '../../version';
 import type { Features } from '../server';
@@ -59,7 +58,7 @@ export function registerExports({ ctx, ready }: Features): void {
         const warnings = content.warnings.filter((w) => !clashTexts.has(w));
         return { base64: Buffer.from(bytes).toString('base64'), warnings, nameClashes: nameClashList };
       } catch (e) {
-        if (e instanceof RefiError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+        if (e instanceof RefiError) throw refused(e.message);
         throw e;
       }
     }),

@@ -3,10 +3,10 @@
  * the tag in every transcript (open or not), the key in the codebook and its subcodes' paths. From a tag
  * the new name is a path; from the key it is a slug. A new path that exists is refused with a reason.
  */
-import { ResponseError, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { words, type Language } from '../../engine/messages';
 import { CODEBOOK_ID, planRename, type FileEdits, type Plan } from '../../engine/project/refactorings';
-import { guard, type ServerContext } from '../context';
+import { guard, invalidParams, refused, type ServerContext } from '../context';
 import { spanToRange } from '../convert';
 import type { Features } from '../server';
 import type { Project } from '../workspace';
@@ -16,8 +16,8 @@ export function registerRename({ ctx }: Features): void {
   ctx.connection.onPrepareRename(
     guard(ctx, 'prepare rename', (params) => {
       const found = codeAtPosition(ctx, params.textDocument.uri, params.position);
-      if (!found) throw new ResponseError(0, words(ctx.language(), 'refuse.not-a-code'));
-      if (!found.project.codebookOk) throw new ResponseError(0, words(ctx.language(), 'refuse.broken-codebook'));
+      if (!found) throw refused(words(ctx.language(), 'refuse.not-a-code'));
+      if (!found.project.codebookOk) throw refused(words(ctx.language(), 'refuse.broken-codebook'));
       const { project, code, tagPathSpan, id } = found;
       if (tagPathSpan && id) {
         const doc = project.index.get(id)!;
@@ -31,8 +31,8 @@ export function registerRename({ ctx }: Features): void {
     guard(ctx, 'rename', (params) => {
       const found = codeAtPosition(ctx, params.textDocument.uri, params.position);
       const lang = ctx.language();
-      if (!found) throw new ResponseError(0, words(lang, 'refuse.not-a-code'));
-      if (!found.project.codebookOk) throw new ResponseError(0, words(lang, 'refuse.broken-codebook'));
+      if (!found) throw refused(words(lang, 'refuse.not-a-code'));
+      if (!found.project.codebookOk) throw refused(words(lang, 'refuse.broken-codebook'));
       const { project, code, tagPathSpan } = found;
       const newName = params.newName.trim();
       // From the codebook the new name is the key (a slug); from a tag it is the whole path.
@@ -47,7 +47,9 @@ export function registerRename({ ctx }: Features): void {
 export function workspaceEditOf(ctx: ServerContext, project: Project, plan: Plan, lang: Language): WorkspaceEdit {
   if (!plan.ok) {
     const { ok: _ok, reason, ...args } = plan;
-    throw new ResponseError(0, words(lang, `refuse.${reason}` as Parameters<typeof words>[1], args as Record<string, string>));
+    const message = words(lang, `refuse.${reason}` as Parameters<typeof words>[1], args as Record<string, string>);
+    // A new name that is no code path, or a code that does not exist, is a wrong parameter; the rest are refusals.
+    throw reason === 'invalid-path' || reason === 'unknown-code' ? invalidParams(message) : refused(message);
   }
   return toWorkspaceEdit(ctx, project, plan.files);
 }
