@@ -66,7 +66,7 @@ const en: Record<DiagnosticCode, Template> = {
     return `The front matter is not valid YAML: ${a.detail}.`;
   },
   'frontmatter.unclosed': () => "The front matter is not closed: end it with a line '---'.",
-  'codebook.syntax': (a) => `codebook.yaml is not valid YAML: ${a.detail}. Codes from the last valid version are used until it is fixed.`,
+  'codebook.syntax': (a) => `${yamlProblem(a, 'en')} Codes from the last valid version are used until it is fixed.`,
   'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'en'),
   'codebook.duplicate': (a) => `'${a.key}' appears twice at this level of codebook.yaml: rename or merge one of them.`,
   'codebook.merge-target': (a) =>
@@ -127,7 +127,7 @@ const nl: Record<DiagnosticCode, Template> = {
     return `De front matter is geen geldige YAML: ${a.detail}.`;
   },
   'frontmatter.unclosed': () => "De front matter is niet gesloten: sluit hem af met een regel '---'.",
-  'codebook.syntax': (a) => `codebook.yaml is geen geldige YAML: ${a.detail}. De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.`,
+  'codebook.syntax': (a) => `${yamlProblem(a, 'nl')} De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.`,
   'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'nl'),
   'codebook.duplicate': (a) => `'${a.key}' staat twee keer op dit niveau van codebook.yaml: hernoem of voeg er een samen.`,
   'codebook.merge-target': (a) =>
@@ -153,6 +153,31 @@ const nl: Record<DiagnosticCode, Template> = {
     return `${none}: zet daar transcripten als .txt- of .md-bestanden, of pas de patronen aan in codebook.yaml.`;
   },
 };
+
+/** What kept codebook.yaml from being read as YAML: the parser's words, or an alias that stands for nothing. */
+function yamlProblem(a: DiagnosticArgs, lang: Language): string {
+  const dutch = lang === 'nl';
+  switch (a.kind) {
+    case 'alias':
+      return dutch
+        ? `codebook.yaml is geen geldige YAML: '*${a.alias}' wordt gelezen als YAML-alias (een verwijzing naar een anker '&${a.alias}'), en zo'n anker staat er niet vóór. Is het tekst, zet het dan tussen aanhalingstekens: ${a.text}.`
+        : `codebook.yaml is not valid YAML: '*${a.alias}' reads as a YAML alias (a reference to an anchor '&${a.alias}'), and no such anchor comes before it. If it is text, put it in quotes: ${a.text}.`;
+    case 'alias-cycle':
+      return dutch
+        ? `codebook.yaml is geen geldige YAML: de alias '*${a.alias}' staat binnen zijn eigen anker '&${a.alias}', zodat de waarde nooit eindigt: schrijf de waarde uit.`
+        : `codebook.yaml is not valid YAML: the alias '*${a.alias}' stands inside its own anchor '&${a.alias}', so its value would never end: write the value out.`;
+    case 'alias-count':
+      return dutch
+        ? `codebook.yaml herhaalt de waarden van zijn ankers (&naam) via aliassen (*naam) meer dan ${a.max} keer, meer dan Codeboom leest: schrijf de waarden uit.`
+        : `codebook.yaml repeats the values of its anchors (&name) through aliases (*name) more than ${a.max} times, more than Codeboom reads: write the values out.`;
+    case 'too-deep':
+      return dutch
+        ? 'codebook.yaml is dieper genest dan Codeboom leest: maak de lijsten en maps minder diep.'
+        : 'codebook.yaml is nested more deeply than Codeboom reads: make its lists and maps less deep.';
+    default:
+      return dutch ? `codebook.yaml is geen geldige YAML: ${a.detail}.` : `codebook.yaml is not valid YAML: ${a.detail}.`;
+  }
+}
 
 function schemaMessage(detail: string, lang: Language): string {
   const [kind, field = '', extra] = detail.split(':');
