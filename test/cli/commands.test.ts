@@ -81,6 +81,15 @@ describe('codeboom check', () => {
     }
   });
 
+  it('finishes with a speaker pattern that a backtracking engine would take years on', async () => {
+    p.write('codebook.yaml', SMALL_CODEBOOK.replace('  language: nl\n', "  language: nl\n  speaker_pattern: '^(?<speaker>(a+)+)='\n"));
+    p.write('T1.txt', `${'a'.repeat(28)}b\n`.repeat(3) + 'aaa= Ik wacht af. [[afstemmen/geduld]]\n');
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const segments = await runCli(['segments', p.root, '--format', 'json'], { cwd: p.root });
+    const inT1 = JSON.parse(segments.stdout).filter((s: { file: string }) => s.file === 'T1.txt');
+    assert.deepEqual(inT1.map((s: { speaker: string }) => s.speaker), ['aaa']);
+  });
 });
 
 describe('a project in which no file matches the transcript patterns', () => {

@@ -3,10 +3,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { RE2JS } from 're2js';
 import { codeLineage, descendants, nearestCodes, parseCodebook, parseCodebookWithPositions, resolveCode, type Codebook } from '../../server/src/engine/codebook/codebook';
 import { localize } from '../../server/src/engine/codebook/localized';
 import { diagnosticMessage } from '../../server/src/engine/messages';
 import { TextPositions } from '../../server/src/engine/text/positions';
+import { parseTranscript } from '../../server/src/engine/transcript/transcript';
 import { billionLaughs, EMPHASIS_CODEBOOK } from '../helpers/hostileYaml';
 import { SMALL_CODEBOOK } from '../helpers/tempProject';
 
@@ -27,6 +29,7 @@ function plain(cb: Codebook): unknown {
       if (v instanceof Map) return [...v];
       if (v instanceof Set) return [...v];
       if (v instanceof RegExp) return `${v.source}/${v.flags}`;
+      if (v instanceof RE2JS) return `re2:${v.pattern()}`;
       return v;
     }),
   );
@@ -272,4 +275,42 @@ describe('codebook from hostile or careless YAML', () => {
       { numRuns: 3000, seed: 11 },
     );
   });
+});
+
+describe('codebook speaker patterns', () => {
+  /** Speakers of the turns in `body` under a codebook with this speaker pattern. */
+  function speakers(pattern: string, body: string): string[] {
+    const cb = parseCodebook(`project:\n  speaker_pattern: '${pattern}'\ncodes: {}\n`);
+    assert.deepEqual(cb.diagnostics, []);
+    return parseTranscript(body, cb.settings).turns.map((t) => t.speaker);
+  }
+
+  it('reads the named group speaker, in both spellings, and JavaScript\'s \\u escapes', () => {
+    assert.deepEqual(speakers('^(?<speaker>[A-Z]+)>', 'AB> hallo\nnee\nC> ja\n'), ['AB', 'C']);
+    assert.deepEqual(speakers('^(?P<speaker>[A-Z]+)>', 'AB> hallo\n'), ['AB']);
+    assert.deepEqual(speakers('^(?<speaker>\\u00c9[a-z]+):', 'Émile: bonjour\n'), ['Émile']);
+    assert.deepEqual(speakers('^\\[(\\p{Lu}+)\\] ', '[ÉA] oui\n'), ['ÉA']);
+  });
+
+  it('runs a pattern that backtracks for ages in linear time', () => {
+    const lines = `${'a'.repeat(28)}b\n`.repeat(3) + 'aaa= hallo\n';
+    assert.deepEqual(speakers('^(?<speaker>(a+)+)=', lines), ['aaa']);
+  });
+
+  it('says what RE2 does not have, at the pattern, and what to write instead', () => {
+    const backreference = "project:\n  speaker_pattern: '^(\\w)\\1='\ncodes: {}\n";
+    const cb = parseCodebook(backreference);
+    assert.deepEqual(at(backreference, cb.diagnostics, 'codebook.pattern'), { line: 2, column: 20 });
+    assert.match(diagnosticMessage(cb.diagnostics[0], 'en'), /^speaker_pattern uses a backreference \(\\1\): .*RE2.*Write out what it should match instead; the default pattern is used until then\.$/);
+    assert.equal(cb.settings.speakerPattern.custom, undefined, 'the default pattern is used');
+    const lookahead = parseCodebook("project:\n  speaker_pattern: '^(?<speaker>[A-Z]+)(?==)'\ncodes: {}\n");
+    assert.match(diagnosticMessage(lookahead.diagnostics[0], 'en'), /uses a lookahead or lookbehind \(\(\?=\): .*outside the group 'speaker'/);
+    assert.match(diagnosticMessage(lookahead.diagnostics[0], 'nl'), /gebruikt een lookahead of lookbehind/);
+    const lookbehind = parseCodebook("project:\n  speaker_pattern: '(?<=^)(?<speaker>[A-Z]+)='\ncodes: {}\n");
+    assert.equal(lookbehind.diagnostics[0].args.unsupported, 'lookaround');
+    // Brackets hold no lookaround; a pattern that is wrong anyway says so as before.
+    const broken = parseCodebook("project:\n  speaker_pattern: '^[(?=](unclosed'\ncodes: {}\n");
+    assert.match(diagnosticMessage(broken.diagnostics[0], 'en'), /^speaker_pattern is not a valid regular expression \(missing closing \)/);
+  });
+
 });

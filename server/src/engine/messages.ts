@@ -74,7 +74,12 @@ const en: Record<DiagnosticCode, Template> = {
   'codebook.merge-cycle': (a) => `Merges go round in a circle (${a.cycle}): remove one 'merged_into'.`,
   'codebook.color': (a) => `'${a.color}' is not a colour: write it as #RRGGBB, e.g. "#2a9d8f" (in quotes).`,
   'codebook.alias-conflict': (a) => `Alias '${a.alias}' is already ${a.alias === a.other ? 'the path of a code' : `an alias of '${a.other}'`}: remove it here.`,
-  'codebook.pattern': (a) => `speaker_pattern is not a valid regular expression (${a.detail}); the default pattern is used.`,
+  'codebook.pattern': (a) => {
+    const rest = 'Codeboom runs patterns in RE2, which never takes more than linear time and so has none';
+    if (a.unsupported === 'backreference') return `speaker_pattern uses a backreference (${a.part}): ${rest}. Write out what it should match instead; the default pattern is used until then.`;
+    if (a.unsupported === 'lookaround') return `speaker_pattern uses a lookahead or lookbehind (${a.part}): ${rest}. Match that text itself, outside the group 'speaker', instead; the default pattern is used until then.`;
+    return `speaker_pattern is not a valid regular expression (${a.detail}); the default pattern is used.`;
+  },
   'codebook.missing': (a) => `No codebook.yaml in ${a.folder}: create one (see the README) or point to the folder that has it.`,
   'file.not-utf8': (a) => `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
   'file.binary': (a) => `${a.file} is not a text file and was skipped.`,
@@ -135,7 +140,12 @@ const nl: Record<DiagnosticCode, Template> = {
   'codebook.merge-cycle': (a) => `Samenvoegingen vormen een kring (${a.cycle}): verwijder één 'merged_into'.`,
   'codebook.color': (a) => `'${a.color}' is geen kleur: schrijf hem als #RRGGBB, bijv. "#2a9d8f" (tussen aanhalingstekens).`,
   'codebook.alias-conflict': (a) => `Alias '${a.alias}' is al ${a.alias === a.other ? 'het pad van een code' : `een alias van '${a.other}'`}: verwijder hem hier.`,
-  'codebook.pattern': (a) => `speaker_pattern is geen geldige reguliere expressie (${a.detail}); het standaardpatroon wordt gebruikt.`,
+  'codebook.pattern': (a) => {
+    const rest = 'Codeboom voert patronen uit in RE2, dat nooit meer dan lineaire tijd neemt en ze daarom niet kent';
+    if (a.unsupported === 'backreference') return `speaker_pattern gebruikt een terugverwijzing (${a.part}): ${rest}. Schrijf uit wat het moet vinden; tot dan wordt het standaardpatroon gebruikt.`;
+    if (a.unsupported === 'lookaround') return `speaker_pattern gebruikt een lookahead of lookbehind (${a.part}): ${rest}. Laat het patroon die tekst zelf vinden, buiten de groep 'speaker'; tot dan wordt het standaardpatroon gebruikt.`;
+    return `speaker_pattern is geen geldige reguliere expressie (${a.detail}); het standaardpatroon wordt gebruikt.`;
+  },
   'codebook.missing': (a) => `Geen codebook.yaml in ${a.folder}: maak er een (zie de README) of wijs de map aan die er een heeft.`,
   'file.not-utf8': (a) => `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
   'file.binary': (a) => `${a.file} is geen tekstbestand en is overgeslagen.`,

@@ -478,14 +478,17 @@ function readSettings(doc: Document.Parsed, diagnostics: Diagnostic[], toJs: (no
   if (!root || !isMap(root)) return defaultSettings();
   const node = root.get('project', true) as YamlNode | undefined;
   if (!node || !isMap(node)) return defaultSettings();
-  return settingsFrom(toJs(node) as Record<string, unknown>, (detail) => {
-    const at = node.get('speaker_pattern', true) as YamlNode | undefined;
-    diagnostics.push(diagnostic(DiagnosticCodes.codebookPattern, at ? rangeSpan(at) : rangeSpan(node), { detail }));
+  return settingsFrom(toJs(node) as Record<string, unknown>, (field, problem) => {
+    const at = node.get(field, true) as YamlNode | undefined;
+    diagnostics.push({ ...problem, span: at ? rangeSpan(at) : rangeSpan(node) });
   });
 }
 
-/** The settings of a `project:` section; a speaker pattern that is no regular expression goes to `badPattern`. */
-function settingsFrom(p: Record<string, unknown>, badPattern: (detail: string) => void): ProjectSettings {
+/**
+ * The settings of a `project:` section; a setting that cannot be used as written (a speaker pattern RE2
+ * cannot compile) goes to `problem`, without its place.
+ */
+function settingsFrom(p: Record<string, unknown>, problem: (field: string, d: Diagnostic) => void): ProjectSettings {
   const settings = defaultSettings();
   const strings = (v: unknown): string[] | undefined =>
     Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : undefined;
@@ -496,7 +499,7 @@ function settingsFrom(p: Record<string, unknown>, badPattern: (detail: string) =
   if (exclude) settings.exclude = [...settings.exclude, ...exclude];
   if (typeof p.speaker_pattern === 'string') {
     const compiled = compileSpeakerPattern(p.speaker_pattern);
-    if (typeof compiled === 'string') badPattern(compiled);
+    if ('detail' in compiled) problem('speaker_pattern', diagnostic(DiagnosticCodes.codebookPattern, NO_SPAN, { ...compiled }));
     else settings.speakerPattern = compiled;
   }
   const interviewers = strings(p.interviewers);
