@@ -277,7 +277,7 @@ describe('codebook from hostile or careless YAML', () => {
   });
 });
 
-describe('codebook speaker patterns', () => {
+describe('codebook speaker patterns and language', () => {
   /** Speakers of the turns in `body` under a codebook with this speaker pattern. */
   function speakers(pattern: string, body: string): string[] {
     const cb = parseCodebook(`project:\n  speaker_pattern: '${pattern}'\ncodes: {}\n`);
@@ -313,4 +313,16 @@ describe('codebook speaker patterns', () => {
     assert.match(diagnosticMessage(broken.diagnostics[0], 'en'), /^speaker_pattern is not a valid regular expression \(missing closing \)/);
   });
 
+  it('warns about a language Codeboom does not speak, and says what it uses', () => {
+    const text = 'project:\n  language: de\ncodes:\n  a:\n    label: {de: Geduld, en: Patience}\n';
+    const cb = parseCodebook(text);
+    assert.deepEqual(at(text, cb.diagnostics, 'codebook.language'), { line: 2, column: 13 });
+    assert.equal(cb.diagnostics[0].severity, 'warning');
+    assert.match(diagnosticMessage(cb.diagnostics[0], 'en'), /Dutch \(nl\) and English \(en\), not 'de': reports are written in English/);
+    assert.match(diagnosticMessage(cb.diagnostics[0], 'nl'), /Nederlands \(nl\) en Engels \(en\), geen 'de'/);
+    assert.equal(cb.codes.size, 1, 'the codebook is read all the same');
+    for (const language of ['nl', 'en', 'nl-BE', 'en-GB']) {
+      assert.deepEqual(parseCodebook(`project:\n  language: ${language}\ncodes: {}\n`).diagnostics, [], language);
+    }
+  });
 });

@@ -80,6 +80,8 @@ const en: Record<DiagnosticCode, Template> = {
     if (a.unsupported === 'lookaround') return `speaker_pattern uses a lookahead or lookbehind (${a.part}): ${rest}. Match that text itself, outside the group 'speaker', instead; the default pattern is used until then.`;
     return `speaker_pattern is not a valid regular expression (${a.detail}); the default pattern is used.`;
   },
+  'codebook.language': (a) =>
+    `Codeboom speaks Dutch (nl) and English (en), not '${a.language}': reports are written in English, with the codebook's English labels where it has them. Set project.language to nl or en.`,
   'codebook.missing': (a) => `No codebook.yaml in ${a.folder}: create one (see the README) or point to the folder that has it.`,
   'file.not-utf8': (a) => `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
   'file.binary': (a) => `${a.file} is not a text file and was skipped.`,
@@ -146,6 +148,8 @@ const nl: Record<DiagnosticCode, Template> = {
     if (a.unsupported === 'lookaround') return `speaker_pattern gebruikt een lookahead of lookbehind (${a.part}): ${rest}. Laat het patroon die tekst zelf vinden, buiten de groep 'speaker'; tot dan wordt het standaardpatroon gebruikt.`;
     return `speaker_pattern is geen geldige reguliere expressie (${a.detail}); het standaardpatroon wordt gebruikt.`;
   },
+  'codebook.language': (a) =>
+    `Codeboom spreekt Nederlands (nl) en Engels (en), geen '${a.language}': rapporten worden in het Engels geschreven, met de Engelse labels van het codeboek waar die er zijn. Zet project.language op nl of en.`,
   'codebook.missing': (a) => `Geen codebook.yaml in ${a.folder}: maak er een (zie de README) of wijs de map aan die er een heeft.`,
   'file.not-utf8': (a) => `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
   'file.binary': (a) => `${a.file} is geen tekstbestand en is overgeslagen.`,

@@ -484,15 +484,23 @@ function readSettings(doc: Document.Parsed, diagnostics: Diagnostic[], toJs: (no
   });
 }
 
+/** The languages Codeboom's own words are written in. */
+const WORD_LANGUAGES = ['nl', 'en'];
+
 /**
  * The settings of a `project:` section; a setting that cannot be used as written (a speaker pattern RE2
- * cannot compile) goes to `problem`, without its place.
+ * cannot compile, a language Codeboom does not speak) goes to `problem`, without its place.
  */
 function settingsFrom(p: Record<string, unknown>, problem: (field: string, d: Diagnostic) => void): ProjectSettings {
   const settings = defaultSettings();
   const strings = (v: unknown): string[] | undefined =>
     Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : undefined;
-  if (typeof p.language === 'string') settings.language = p.language;
+  if (typeof p.language === 'string') {
+    settings.language = p.language;
+    if (!WORD_LANGUAGES.includes(p.language.split('-')[0].toLowerCase())) {
+      problem('language', diagnostic(DiagnosticCodes.codebookLanguage, NO_SPAN, { language: p.language, supported: WORD_LANGUAGES }));
+    }
+  }
   const transcripts = strings(p.transcripts);
   if (transcripts && transcripts.length > 0) settings.transcripts = transcripts;
   const exclude = strings(p.exclude);
