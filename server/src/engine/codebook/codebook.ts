@@ -7,6 +7,7 @@ import { diagnostic, DiagnosticCodes, type Diagnostic, type DiagnosticArgs, type
 import { compileSpeakerPattern, defaultSettings, type ProjectSettings } from '../project/settings';
 import { allTexts, localize, toLocalized, type Localized } from './localized';
 import { validateCodebookShape } from './schema';
+import { TextPositions } from '../text/positions';
 import { editDistance, fold } from '../text/similarity';
 
 export interface Code {
@@ -203,6 +204,8 @@ function readWithPositions(text: string): Codebook {
   diagnostics.push(...aliasProblems);
   let fatal = aliasProblems.length > 0;
   let keys: Map<number, YamlNode> | undefined;
+  let aliasLines: Set<number> | undefined;
+  const positions = new TextPositions(text);
   for (const err of doc.errors) {
     const span = spanIn(text, err.pos[0], err.pos[1]);
     if (err.code === 'DUPLICATE_KEY') {
@@ -213,7 +216,8 @@ function readWithPositions(text: string): Codebook {
     } else {
       fatal = true;
       // What follows an alias that stands for nothing on its line (`*Geduld* is fijn`) is the same problem.
-      if (aliasProblems.some((a) => sameLine(text, a.span.start, span.start))) continue;
+      aliasLines ??= new Set(aliasProblems.map((a) => positions.positionAt(a.span.start).line));
+      if (aliasLines.has(positions.positionAt(span.start).line)) continue;
       diagnostics.push(diagnostic(DiagnosticCodes.codebookSyntax, span, { detail: firstLine(err.message) }));
     }
   }
@@ -282,16 +286,10 @@ function checkAliases(doc: Document.Parsed, text: string): Diagnostic[] {
 
 /** The plain value that starts at `start` (up to the end of its line, or of its item in a flow), in double quotes. */
 function quotedValue(text: string, start: number): string {
-  const lineEnd = text.slice(start).search(/\r|\n|$/);
-  let value = text.slice(start, start + lineEnd).replace(/\s+#.*$/, '');
+  let value = text.slice(start, start + 200).split(/\r|\n/)[0].replace(/\s+#.*$/, '');
   const flowEnd = value.search(/[,\]}]/);
   if (flowEnd >= 0) value = value.slice(0, flowEnd);
   return JSON.stringify(value.trim());
-}
-
-function sameLine(text: string, a: number, b: number): boolean {
-  const [from, to] = a <= b ? [a, b] : [b, a];
-  return !/[\r\n]/.test(text.slice(from, to));
 }
 
 /** The keys of every map by where they start, for the duplicate keys the parser reports by offset. */
