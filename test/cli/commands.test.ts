@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { billionLaughs, EMPHASIS_CODEBOOK } from '../helpers/hostileYaml';
 import { SMALL_CODEBOOK, tempProject, type TempProject } from '../helpers/tempProject';
 import { runCli } from './runCli';
 
@@ -63,6 +64,31 @@ describe('codeboom check', () => {
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^codebook\.yaml:1:1: error file\.binary: codebook\.yaml is not a text file and was skipped\.$/m);
     assert.match(run.stderr, /^error: codebook\.yaml is not a text file/m);
+  });
+
+  it('reports an alias without its anchor, and a "billion laughs", as one problem of codebook.yaml with exit status 1', async () => {
+    for (const [codebook, line, words] of [
+      [EMPHASIS_CODEBOOK, '4:11', /'\*Geduld\*' reads as a YAML alias .*put it in quotes: "\*Geduld\*"/],
+      [billionLaughs(), '2:9', /repeats the values of its anchors .* more than 1000 times/],
+    ] as const) {
+      p.write('codebook.yaml', codebook);
+      const run = await runCli(['check', p.root], { cwd: p.root });
+      assert.equal(run.status, 1, run.stderr);
+      const problems = run.stdout.split('\n').filter((l) => l.startsWith('codebook.yaml:'));
+      assert.equal(problems.length, 1, run.stdout);
+      assert.match(problems[0], new RegExp(`^codebook\\.yaml:${line}: error codebook\\.syntax: .*${words.source}`));
+      assert.doesNotMatch(run.stderr, /inside Codeboom/);
+    }
+  });
+
+  it('finishes with a speaker pattern that a backtracking engine would take years on', async () => {
+    p.write('codebook.yaml', SMALL_CODEBOOK.replace('  language: nl\n', "  language: nl\n  speaker_pattern: '^(?<speaker>(a+)+)='\n"));
+    p.write('T1.txt', `${'a'.repeat(28)}b\n`.repeat(3) + 'aaa= Ik wacht af. [[afstemmen/geduld]]\n');
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const segments = await runCli(['segments', p.root, '--format', 'json'], { cwd: p.root });
+    const inT1 = JSON.parse(segments.stdout).filter((s: { file: string }) => s.file === 'T1.txt');
+    assert.deepEqual(inT1.map((s: { speaker: string }) => s.speaker), ['aaa']);
   });
 });
 

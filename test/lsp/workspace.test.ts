@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, ReferencesRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { CodebookTreeRequest, ProjectsRequest } from '../../server/src/lsp/protocol';
+import { billionLaughs, EMPHASIS_CODEBOOK } from '../helpers/hostileYaml';
 import { SMALL_CODEBOOK, tempProject, type TempProject } from '../helpers/tempProject';
 import { lspProject, T2 } from './fixture';
 import { TestClient, uriOf } from './lspClient';
@@ -61,6 +62,44 @@ describe('language server workspace', () => {
     const d2 = await client.diagnosticsFor(t2, (d) => d.some((x) => x.code === 'code.unknown'));
     assert.match(String(d2[0].message), /afstemmen\/wachten/);
     assert.equal((await client.connection.sendRequest(ProjectsRequest.type, {}))[0].codebookOk, true);
+  });
+
+  it('shows an alias without its anchor and a "billion laughs" in codebook.yaml, and keeps the last good codebook', async () => {
+    const codebook = uriOf(p.file('codebook.yaml'));
+    const t2 = uriOf(p.file('T2.txt'));
+    await client.diagnosticsFor(t2, (d) => d.length === 1);
+    await client.openFile(p.file('codebook.yaml'));
+    const emphasis = SMALL_CODEBOOK.replace('label: {nl: Geduld, en: Patience}', 'label:\n          nl: *Geduld*\n          en: Patience');
+    await client.change(codebook, emphasis);
+    const shown = await client.diagnosticsFor(codebook, (d) => d.length > 0);
+    assert.deepEqual(shown.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['codebook.syntax', 11, 14]]);
+    assert.match(String(shown[0].message), /'\*Geduld\*' reads as a YAML alias .*put it in quotes: "\*Geduld\*"/);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: t2 }, position: { line: 4, character: 36 } });
+    assert.match((hover!.contents as MarkupContent).value, /Patience/);
+    assert.equal((await client.connection.sendRequest(ProjectsRequest.type, {}))[0].codebookOk, false);
+
+    await client.change(codebook, billionLaughs());
+    const laughs = await client.diagnosticsFor(codebook, (d) => d.some((x) => String(x.message).includes('more than 1000 times')));
+    assert.deepEqual(laughs.map((d) => d.code), ['codebook.syntax']);
+    assert.deepEqual((await client.diagnosticsFor(t2)).map((d) => d.code), ['code.alias'], 'the transcripts still have the last good codebook');
+  });
+
+  it('starts with a codebook it cannot read, shows why, and indexes the transcripts once it is fixed', async () => {
+    const broken = tempProject({ 'codebook.yaml': EMPHASIS_CODEBOOK, 'T1.txt': 'T1= Ik wacht af. [[geduld]]\n' });
+    const other = await TestClient.start([broken.root]);
+    try {
+      const codebook = uriOf(broken.file('codebook.yaml'));
+      const shown = await other.diagnosticsFor(codebook, (d) => d.length > 0);
+      assert.deepEqual(shown.map((d) => [d.code, d.range.start.line]), [['codebook.syntax', 3]]);
+      await other.openFile(broken.file('codebook.yaml'));
+      await other.change(codebook, EMPHASIS_CODEBOOK.replace('*Geduld*', '"*Geduld*"'));
+      await other.diagnosticsFor(codebook, (d) => d.length === 0);
+      const tree = await other.connection.sendRequest(CodebookTreeRequest.type, { project: uriOf(broken.root) });
+      assert.deepEqual(tree!.participants, ['T1']);
+    } finally {
+      other.dispose();
+      broken.dispose();
+    }
   });
 
   it('re-reads a transcript from disk when its editor closes without saving', async () => {

@@ -73,7 +73,7 @@ const en: Record<DiagnosticCode, Template> = {
   },
   'frontmatter.unclosed': () => "The front matter is not closed: end it with a line '---'.",
   'codebook.syntax': (a, audience) =>
-    `codebook.yaml is not valid YAML: ${a.detail}.${audience === 'editor' ? ' Codes from the last valid version are used until it is fixed.' : ''}`,
+    `${yamlProblem(a, 'en')}${audience === 'editor' ? ' Codes from the last valid version are used until it is fixed.' : ''}`,
   'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'en'),
   'codebook.duplicate': (a) => `'${a.key}' appears twice at this level of codebook.yaml: rename or merge one of them.`,
   'codebook.merge-target': (a) =>
@@ -81,7 +81,14 @@ const en: Record<DiagnosticCode, Template> = {
   'codebook.merge-cycle': (a) => `Merges go round in a circle (${a.cycle}): remove one 'merged_into'.`,
   'codebook.color': (a) => `'${a.color}' is not a colour: write it as #RRGGBB, e.g. "#2a9d8f" (in quotes).`,
   'codebook.alias-conflict': (a) => `Alias '${a.alias}' is already ${a.alias === a.other ? 'the path of a code' : `an alias of '${a.other}'`}: remove it here.`,
-  'codebook.pattern': (a) => `speaker_pattern is not a valid regular expression (${a.detail}); the default pattern is used.`,
+  'codebook.pattern': (a) => {
+    const rest = 'Codeboom runs patterns in RE2, which never takes more than linear time and so has none';
+    if (a.unsupported === 'backreference') return `speaker_pattern uses a backreference (${a.part}): ${rest}. Write out what it should match instead; the default pattern is used until then.`;
+    if (a.unsupported === 'lookaround') return `speaker_pattern uses a lookahead or lookbehind (${a.part}): ${rest}. Match that text itself, outside the group 'speaker', instead; the default pattern is used until then.`;
+    return `speaker_pattern is not a valid regular expression (${a.detail}); the default pattern is used.`;
+  },
+  'codebook.language': (a) =>
+    `Codeboom speaks Dutch (nl) and English (en), not '${a.language}': reports are written in English, with the codebook's English labels where it has them. Set project.language to nl or en.`,
   'codebook.missing': (a) => `No codebook.yaml in ${a.folder}: create one (see the README) or point to the folder that has it.`,
   'file.not-utf8': (a) =>
     a.encoding === 'UTF-16'
@@ -143,7 +150,7 @@ const nl: Record<DiagnosticCode, Template> = {
   },
   'frontmatter.unclosed': () => "De front matter is niet gesloten: sluit hem af met een regel '---'.",
   'codebook.syntax': (a, audience) =>
-    `codebook.yaml is geen geldige YAML: ${a.detail}.${audience === 'editor' ? ' De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.' : ''}`,
+    `${yamlProblem(a, 'nl')}${audience === 'editor' ? ' De codes van de laatste geldige versie blijven in gebruik tot dit is opgelost.' : ''}`,
   'codebook.schema': (a) => schemaMessage(String(a.detail ?? ''), 'nl'),
   'codebook.duplicate': (a) => `'${a.key}' staat twee keer op dit niveau van codebook.yaml: hernoem of voeg er een samen.`,
   'codebook.merge-target': (a) =>
@@ -151,7 +158,14 @@ const nl: Record<DiagnosticCode, Template> = {
   'codebook.merge-cycle': (a) => `Samenvoegingen vormen een kring (${a.cycle}): verwijder één 'merged_into'.`,
   'codebook.color': (a) => `'${a.color}' is geen kleur: schrijf hem als #RRGGBB, bijv. "#2a9d8f" (tussen aanhalingstekens).`,
   'codebook.alias-conflict': (a) => `Alias '${a.alias}' is al ${a.alias === a.other ? 'het pad van een code' : `een alias van '${a.other}'`}: verwijder hem hier.`,
-  'codebook.pattern': (a) => `speaker_pattern is geen geldige reguliere expressie (${a.detail}); het standaardpatroon wordt gebruikt.`,
+  'codebook.pattern': (a) => {
+    const rest = 'Codeboom voert patronen uit in RE2, dat nooit meer dan lineaire tijd neemt en ze daarom niet kent';
+    if (a.unsupported === 'backreference') return `speaker_pattern gebruikt een terugverwijzing (${a.part}): ${rest}. Schrijf uit wat het moet vinden; tot dan wordt het standaardpatroon gebruikt.`;
+    if (a.unsupported === 'lookaround') return `speaker_pattern gebruikt een lookahead of lookbehind (${a.part}): ${rest}. Laat het patroon die tekst zelf vinden, buiten de groep 'speaker'; tot dan wordt het standaardpatroon gebruikt.`;
+    return `speaker_pattern is geen geldige reguliere expressie (${a.detail}); het standaardpatroon wordt gebruikt.`;
+  },
+  'codebook.language': (a) =>
+    `Codeboom spreekt Nederlands (nl) en Engels (en), geen '${a.language}': rapporten worden in het Engels geschreven, met de Engelse labels van het codeboek waar die er zijn. Zet project.language op nl of en.`,
   'codebook.missing': (a) => `Geen codebook.yaml in ${a.folder}: maak er een (zie de README) of wijs de map aan die er een heeft.`,
   'file.not-utf8': (a) =>
     a.encoding === 'UTF-16'
@@ -177,6 +191,31 @@ const nl: Record<DiagnosticCode, Template> = {
     return `${none}: zet daar transcripten als .txt- of .md-bestanden, of pas de patronen aan in codebook.yaml.`;
   },
 };
+
+/** What kept codebook.yaml from being read as YAML: the parser's words, or an alias that stands for nothing. */
+function yamlProblem(a: DiagnosticArgs, lang: Language): string {
+  const dutch = lang === 'nl';
+  switch (a.kind) {
+    case 'alias':
+      return dutch
+        ? `codebook.yaml is geen geldige YAML: '*${a.alias}' wordt gelezen als YAML-alias (een verwijzing naar een anker '&${a.alias}'), en zo'n anker staat er niet vóór. Is het tekst, zet het dan tussen aanhalingstekens: ${a.text}.`
+        : `codebook.yaml is not valid YAML: '*${a.alias}' reads as a YAML alias (a reference to an anchor '&${a.alias}'), and no such anchor comes before it. If it is text, put it in quotes: ${a.text}.`;
+    case 'alias-cycle':
+      return dutch
+        ? `codebook.yaml is geen geldige YAML: de alias '*${a.alias}' staat binnen zijn eigen anker '&${a.alias}', zodat de waarde nooit eindigt: schrijf de waarde uit.`
+        : `codebook.yaml is not valid YAML: the alias '*${a.alias}' stands inside its own anchor '&${a.alias}', so its value would never end: write the value out.`;
+    case 'alias-count':
+      return dutch
+        ? `codebook.yaml herhaalt de waarden van zijn ankers (&naam) via aliassen (*naam) meer dan ${a.max} keer, meer dan Codeboom leest: schrijf de waarden uit.`
+        : `codebook.yaml repeats the values of its anchors (&name) through aliases (*name) more than ${a.max} times, more than Codeboom reads: write the values out.`;
+    case 'too-deep':
+      return dutch
+        ? 'codebook.yaml is dieper genest dan Codeboom leest: maak de lijsten en maps minder diep.'
+        : 'codebook.yaml is nested more deeply than Codeboom reads: make its lists and maps less deep.';
+    default:
+      return dutch ? `codebook.yaml is geen geldige YAML: ${a.detail}.` : `codebook.yaml is not valid YAML: ${a.detail}.`;
+  }
+}
 
 function schemaMessage(detail: string, lang: Language): string {
   const [kind, field = '', extra] = detail.split(':');

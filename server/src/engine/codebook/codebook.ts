@@ -2,11 +2,12 @@
  * The codebook: `codebook.yaml` parsed into a tree of codes, with every problem pointing at its place.
  */
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { diagnostic, DiagnosticCodes, type Diagnostic, type DiagnosticArgs, type Span } from '../diagnostics';
 import { compileSpeakerPattern, defaultSettings, type ProjectSettings } from '../project/settings';
 import { allTexts, localize, toLocalized, type Localized } from './localized';
 import { validateCodebookShape } from './schema';
+import { TextPositions } from '../text/positions';
 import { editDistance, fold } from '../text/similarity';
 
 export interface Code {
@@ -86,7 +87,30 @@ export function emptyCodebook(text = ''): Codebook {
  * that each problem points at its place.
  */
 export function parseCodebook(text: string): Codebook {
-  return readQuickly(text) ?? parseCodebookWithPositions(text);
+  try {
+    return readQuickly(text) ?? parseCodebookWithPositions(text);
+  } catch (e) {
+    return unreadable(text, { start: 0, end: 0 }, failureArgs(e));
+  }
+}
+
+/**
+ * How often the values of anchors (`&name`) may be repeated through aliases (`*name`), counted as the
+ * YAML library counts them: enough for any codebook, and a bound on the work a "billion laughs" asks.
+ */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** A codebook that could not be read, with the one problem that says why. */
+function unreadable(text: string, span: Span, args: DiagnosticArgs, earlier: Diagnostic[] = []): Codebook {
+  return { ...emptyCodebook(text), diagnostics: [...earlier, diagnostic(DiagnosticCodes.codebookSyntax, span, args)] };
+}
+
+/** The words for an exception from reading YAML: whatever a library throws is a problem of the file, never a crash. */
+function failureArgs(e: unknown): DiagnosticArgs {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/excessive alias count/i.test(message)) return { kind: 'alias-count', max: MAX_ALIAS_COUNT };
+  if (e instanceof RangeError || /call stack/i.test(message)) return { kind: 'too-deep' };
+  return { detail: firstLine(message) };
 }
 
 const SLUG_THAT_REORDERS = /^(0|[1-9][0-9]*)$|^__proto__$/;
@@ -164,31 +188,50 @@ function placeLazily(code: Code, placed: () => Code | undefined): void {
 
 /** Parses codebook.yaml with the parser that knows where every node stands (what `parseCodebook` falls back on). */
 export function parseCodebookWithPositions(text: string): Codebook {
-  const diagnostics: Diagnostic[] = [];
-  let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+    return readWithPositions(text);
   } catch (e) {
-    diagnostics.push(diagnostic(DiagnosticCodes.codebookSyntax, { start: 0, end: 0 }, { detail: String(e) }));
-    return { ...emptyCodebook(text), diagnostics };
+    return unreadable(text, { start: 0, end: 0 }, failureArgs(e));
   }
+}
 
-  let fatal = false;
+function readWithPositions(text: string): Codebook {
+  const diagnostics: Diagnostic[] = [];
+  // The library's warnings (a key that is a list, say) would go to the process's own output.
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+
+  const aliasProblems = checkAliases(doc, text);
+  diagnostics.push(...aliasProblems);
+  let fatal = aliasProblems.length > 0;
+  let keys: Map<number, YamlNode> | undefined;
+  let aliasLines: Set<number> | undefined;
+  const positions = new TextPositions(text);
   for (const err of doc.errors) {
-    const span = { start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]) };
+    const span = spanIn(text, err.pos[0], err.pos[1]);
     if (err.code === 'DUPLICATE_KEY') {
-      const key = text.slice(span.start, span.end) || text.slice(span.start).split(/[:\r\n]/)[0];
-      diagnostics.push(diagnostic(DiagnosticCodes.codebookDuplicate, span, { key: key.trim() }));
+      const keyNode = (keys ??= keysByOffset(doc)).get(err.pos[0]);
+      const keySpan = keyNode ? rangeSpan(keyNode) : span;
+      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : text.slice(span.start).split(/[:\r\n]/)[0];
+      diagnostics.push(diagnostic(DiagnosticCodes.codebookDuplicate, keySpan, { key: key.trim() }));
     } else {
       fatal = true;
-      diagnostics.push(
-        diagnostic(DiagnosticCodes.codebookSyntax, span, { detail: firstLine(err.message) }),
-      );
+      // What follows an alias that stands for nothing on its line (`*Geduld* is fijn`) is the same problem.
+      aliasLines ??= new Set(aliasProblems.map((a) => positions.positionAt(a.span.start).line));
+      if (aliasLines.has(positions.positionAt(span.start).line)) continue;
+      diagnostics.push(diagnostic(DiagnosticCodes.codebookSyntax, span, { detail: firstLine(err.message) }));
     }
   }
   if (fatal) return { ...emptyCodebook(text), diagnostics };
 
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    let first: Span = { start: 0, end: 0 };
+    visit(doc, { Alias: (_key, node) => ((first = node.range ? spanIn(text, node.range[0], node.range[1]) : first), visit.BREAK) });
+    return unreadable(text, first, failureArgs(e), diagnostics);
+  }
+  const toJs = (node: YamlNode): unknown => node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
     diagnostics.push(
       diagnostic(DiagnosticCodes.codebookSchema, { start: 0, end: Math.min(text.length, 1) }, { detail: 'root' }),
@@ -203,17 +246,68 @@ export function parseCodebookWithPositions(text: string): Codebook {
     diagnostics.push(diagnostic(DiagnosticCodes.codebookSchema, span, { detail: problem.message, field: problem.property }));
   }
 
-  const settings = readSettings(doc, diagnostics);
+  const settings = readSettings(doc, diagnostics, toJs);
   const codes = new Map<string, Code>();
   const roots: string[] = [];
   const codesNode = (doc.contents && isMap(doc.contents) ? doc.contents.get('codes', true) : undefined) as YamlNode | undefined;
   const counter = { order: 0 };
   if (codesNode && isMap(codesNode)) {
-    readCodes(codesNode.items as Pair<unknown, unknown>[], undefined, 0, codes, roots, diagnostics, counter);
+    readCodes(codesNode.items as Pair<unknown, unknown>[], undefined, 0, codes, roots, diagnostics, counter, toJs);
   }
 
-  const top = doc.contents && isMap(doc.contents) ? (doc.contents.toJSON() as Record<string, unknown>) : {};
-  return assemble(text, top.title, settings, codes, roots, diagnostics);
+  return assemble(text, (value as Record<string, unknown>).title, settings, codes, roots, diagnostics);
+}
+
+/**
+ * Every alias (`*name`) that stands for nothing: no anchor `&name` before it, or one around it, whose value
+ * would never end. Most often Markdown's emphasis in a plain value (`nl: *Geduld*`), so the words say
+ * to put the text in quotes. One walk in document order, as the YAML library resolves aliases.
+ */
+function checkAliases(doc: Document.Parsed, text: string): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const anchors = new Map<string, YamlNode>();
+  visit(doc, {
+    Node: (_key, node, path) => {
+      if (isAlias(node)) {
+        const span = node.range ? spanIn(text, node.range[0], node.range[1]) : { start: 0, end: 0 };
+        const target = anchors.get(node.source);
+        if (!target) {
+          problems.push(diagnostic(DiagnosticCodes.codebookSyntax, span, { kind: 'alias', alias: node.source, text: quotedValue(text, span.start) }));
+        } else if ((path as readonly unknown[]).includes(target)) {
+          problems.push(diagnostic(DiagnosticCodes.codebookSyntax, span, { kind: 'alias-cycle', alias: node.source }));
+        }
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    },
+  });
+  return problems;
+}
+
+/** The plain value that starts at `start` (up to the end of its line, or of its item in a flow), in double quotes. */
+function quotedValue(text: string, start: number): string {
+  let value = text.slice(start, start + 200).split(/\r|\n/)[0].replace(/\s+#.*$/, '');
+  const flowEnd = value.search(/[,\]}]/);
+  if (flowEnd >= 0) value = value.slice(0, flowEnd);
+  return JSON.stringify(value.trim());
+}
+
+/** The keys of every map by where they start, for the duplicate keys the parser reports by offset. */
+function keysByOffset(doc: Document.Parsed): Map<number, YamlNode> {
+  const keys = new Map<number, YamlNode>();
+  visit(doc, {
+    Pair: (_key, pair) => {
+      const key = pair.key as YamlNode | null;
+      if (key && typeof key === 'object' && key.range) keys.set(key.range[0], key);
+    },
+  });
+  return keys;
+}
+
+/** A span that lies within the text, however far past its end the parser points (a quote left open at the end). */
+function spanIn(text: string, start: number, end: number): Span {
+  const s = Math.min(Math.max(0, start), text.length);
+  return { start: s, end: Math.min(Math.max(s, end), text.length) };
 }
 
 /** A code from its entry's values; where it stands in the file is the caller's to say. */
@@ -259,6 +353,7 @@ function readCodes(
   siblings: string[],
   diagnostics: Diagnostic[],
   counter: { order: number },
+  toJs: (node: YamlNode) => unknown,
 ): void {
   const seen = new Set<string>();
   for (const pair of items) {
@@ -271,7 +366,7 @@ function readCodes(
     const path = parent ? `${parent.path}/${slug}` : slug;
     const valueNode = pair.value as YamlNode | null;
     const entryEnd = valueNode?.range ? valueNode.range[1] : keySpan.end;
-    const fields = valueNode && isMap(valueNode) ? (valueNode.toJSON() as Record<string, unknown>) : {};
+    const fields = valueNode && isMap(valueNode) ? (toJs(valueNode) as Record<string, unknown>) : {};
     const code = codeFromFields(path, slug, parent, depth, counter.order++, fields, keySpan, { start: keySpan.start, end: entryEnd });
     if (valueNode && isMap(valueNode)) {
       const colorNode = valueNode.get('color', true) as YamlNode | undefined;
@@ -294,7 +389,7 @@ function readCodes(
     parent?.children.push(path);
     const childNode = valueNode && isMap(valueNode) ? (valueNode.get('codes', true) as YamlNode | undefined) : undefined;
     if (childNode && isMap(childNode)) {
-      readCodes(childNode.items as Pair<unknown, unknown>[], code, depth + 1, codes, [], diagnostics, counter);
+      readCodes(childNode.items as Pair<unknown, unknown>[], code, depth + 1, codes, [], diagnostics, counter, toJs);
     }
   }
 }
@@ -376,30 +471,41 @@ function checkMerges(codes: Map<string, Code>, aliases: Map<string, string>, dia
   }
 }
 
-function readSettings(doc: Document.Parsed, diagnostics: Diagnostic[]): ProjectSettings {
+function readSettings(doc: Document.Parsed, diagnostics: Diagnostic[], toJs: (node: YamlNode) => unknown): ProjectSettings {
   const root = doc.contents;
   if (!root || !isMap(root)) return defaultSettings();
   const node = root.get('project', true) as YamlNode | undefined;
   if (!node || !isMap(node)) return defaultSettings();
-  return settingsFrom(node.toJSON() as Record<string, unknown>, (detail) => {
-    const at = node.get('speaker_pattern', true) as YamlNode | undefined;
-    diagnostics.push(diagnostic(DiagnosticCodes.codebookPattern, at ? rangeSpan(at) : rangeSpan(node), { detail }));
+  return settingsFrom(toJs(node) as Record<string, unknown>, (field, problem) => {
+    const at = node.get(field, true) as YamlNode | undefined;
+    diagnostics.push({ ...problem, span: at ? rangeSpan(at) : rangeSpan(node) });
   });
 }
 
-/** The settings of a `project:` section; a speaker pattern that is no regular expression goes to `badPattern`. */
-function settingsFrom(p: Record<string, unknown>, badPattern: (detail: string) => void): ProjectSettings {
+/** The languages Codeboom's own words are written in. */
+const WORD_LANGUAGES = ['nl', 'en'];
+
+/**
+ * The settings of a `project:` section; a setting that cannot be used as written (a speaker pattern RE2
+ * cannot compile, a language Codeboom does not speak) goes to `problem`, without its place.
+ */
+function settingsFrom(p: Record<string, unknown>, problem: (field: string, d: Diagnostic) => void): ProjectSettings {
   const settings = defaultSettings();
   const strings = (v: unknown): string[] | undefined =>
     Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : undefined;
-  if (typeof p.language === 'string') settings.language = p.language;
+  if (typeof p.language === 'string') {
+    settings.language = p.language;
+    if (!WORD_LANGUAGES.includes(p.language.split('-')[0].toLowerCase())) {
+      problem('language', diagnostic(DiagnosticCodes.codebookLanguage, NO_SPAN, { language: p.language, supported: WORD_LANGUAGES }));
+    }
+  }
   const transcripts = strings(p.transcripts);
   if (transcripts && transcripts.length > 0) settings.transcripts = transcripts;
   const exclude = strings(p.exclude);
   if (exclude) settings.exclude = [...settings.exclude, ...exclude];
   if (typeof p.speaker_pattern === 'string') {
     const compiled = compileSpeakerPattern(p.speaker_pattern);
-    if (typeof compiled === 'string') badPattern(compiled);
+    if ('detail' in compiled) problem('speaker_pattern', diagnostic(DiagnosticCodes.codebookPattern, NO_SPAN, { ...compiled }));
     else settings.speakerPattern = compiled;
   }
   const interviewers = strings(p.interviewers);

@@ -256,7 +256,7 @@ function bump(map: Map<string, number>, key: string, by: number): void {
 }
 
 function speakerKey(codebook: Codebook): string {
-  return `${codebook.settings.speakerPattern.source}/${codebook.settings.speakerPattern.flags}`;
+  return codebook.settings.speakerPattern.source;
 }
 
 /** A document's name without folders and extension: what a participant is called without `participant:`. */

@@ -1,9 +1,11 @@
 /**
  * Finding speaker labels (`T12= `, `I= `, `Interviewer: `) at the start of a line of UTF-8 bytes. The
- * project's pattern is a regular expression applied to each line; the default pattern also has an exact
- * byte-level twin for lines of ASCII, so that indexing a corpus does not make a string of every line.
+ * project's pattern is a regular expression applied to each line: a pattern from the codebook in RE2's
+ * linear-time engine, on the line's bytes; the default pattern is decided on bytes for lines of ASCII,
+ * so that indexing a corpus does not make a string of every line, and by a regular expression otherwise.
  */
-import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings } from '../project/settings';
+import type { RE2JS } from 're2js';
+import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings, type SpeakerPattern } from '../project/settings';
 import { ByteStrings } from '../text/byteStrings';
 import { decodeUtf8, spaceLengthAt, utf8Length } from '../text/utf8';
 
@@ -27,7 +29,7 @@ const WORDS = ['Interviewer', 'Interviewster', 'Interviewee', 'Respondent', 'Ond
   (w) => Array.from(w, (c) => c.charCodeAt(0)),
 );
 
-const matchers = new WeakMap<RegExp, SpeakerMatcher>();
+const matchers = new WeakMap<SpeakerPattern, SpeakerMatcher>();
 
 /** The matcher for a project's speaker pattern (made once per pattern). */
 export function speakerMatcher(settings: SpeakerSettings): SpeakerMatcher {
@@ -37,25 +39,44 @@ export function speakerMatcher(settings: SpeakerSettings): SpeakerMatcher {
   return matcher;
 }
 
-function makeMatcher(pattern: RegExp): SpeakerMatcher {
-  const sticky = stickyVersion(pattern);
-  const byRegex: SpeakerMatcher = (bytes, lineStart, lineEnd) => {
+function makeMatcher(pattern: SpeakerPattern): SpeakerMatcher {
+  if (pattern.custom) return re2Matcher(pattern.custom);
+  const byRegex = regexMatcher(new RegExp(DEFAULT_SPEAKER_PATTERN, 'myud'));
+  return (bytes, lineStart, lineEnd) => {
+    const result = matchDefaultAscii(bytes, lineStart, lineEnd);
+    return result === NOT_ASCII ? byRegex(bytes, lineStart, lineEnd) : result;
+  };
+}
+
+/** A codebook's pattern, in RE2's engine on the line's bytes: its offsets are the bytes' own. */
+function re2Matcher(pattern: RE2JS): SpeakerMatcher {
+  const group = 'speaker' in pattern.namedGroups() ? 'speaker' : pattern.groupCount() >= 1 ? 1 : 0;
+  return (bytes, lineStart, lineEnd) => {
+    const m = pattern.matcher(bytes.subarray(lineStart, Math.min(lineEnd, lineStart + PREFIX_BYTES)));
+    if (!m.lookingAt()) return undefined;
+    const took = m.start(group) >= 0;
+    const from = took ? m.start(group) : 0;
+    const to = took ? m.end(group) : m.end(0);
+    const speaker = decodeUtf8(bytes, lineStart + from, lineStart + to).trim();
+    if (!speaker) return undefined;
+    return { speaker, labelStart: lineStart + from, labelEnd: lineStart + to, end: lineStart + m.end(0) };
+  };
+}
+
+/** The default pattern as a (sticky) regular expression, for the lines the byte matcher leaves to it. */
+function regexMatcher(sticky: RegExp): SpeakerMatcher {
+  return (bytes, lineStart, lineEnd) => {
     const end = Math.min(lineEnd, lineStart + PREFIX_BYTES);
     const text = decodeUtf8(bytes, lineStart, end);
     sticky.lastIndex = 0;
     const m = sticky.exec(text);
     if (!m || m.index !== 0) return undefined;
-    const g = m.indices?.groups?.speaker ?? m.indices?.[1] ?? [0, m[0].length];
+    const g = m.indices?.groups?.speaker ?? [0, m[0].length];
     const speaker = text.slice(g[0], g[1]).trim();
     if (!speaker) return undefined;
     const labelStart = lineStart + utf8Length(text, 0, g[0]);
     const labelEnd = labelStart + utf8Length(text, g[0], g[1]);
     return { speaker, labelStart, labelEnd, end: lineStart + utf8Length(text, 0, m[0].length) };
-  };
-  if (pattern.source !== DEFAULT_SPEAKER_PATTERN) return byRegex;
-  return (bytes, lineStart, lineEnd) => {
-    const result = matchDefaultAscii(bytes, lineStart, lineEnd);
-    return result === NOT_ASCII ? byRegex(bytes, lineStart, lineEnd) : result;
   };
 }
 
@@ -146,15 +167,6 @@ function digitsAt(b: Uint8Array, j: number, end: number): number {
   let k = 0;
   while (j + k < end && k < 2 && b[j + k] >= 0x30 && b[j + k] <= 0x39) k++;
   return k;
-}
-
-function stickyVersion(pattern: RegExp): RegExp {
-  const flags = new Set(pattern.flags.split(''));
-  flags.add('m');
-  flags.add('y');
-  flags.add('d');
-  flags.delete('g');
-  return new RegExp(pattern.source, [...flags].join(''));
 }
 
 export { spaceLengthAt };
