@@ -177,7 +177,7 @@ describe('REFI-QDA export as QualCoder reads it', () => {
 });
 
 /** A project.qde made the way QualCoder's export makes one: users, one selection per coding, memos as Descriptions. */
-function qualCoderProject(text: string, selections: { start: number; end: number; code: 'wait' | 'calm'; memo?: string }[]): Uint8Array {
+function qualCoderProject(text: string, selections: { start: number; end: number; code: 'wait' | 'calm'; memo?: string }[], origin = 'QualCoder 3.6'): Uint8Array {
   const user = 'aa6f0a9e-2c1b-4d3e-8f70-1a2b3c4d5e6f';
   const codes = { wait: 'bb6f0a9e-2c1b-4d3e-8f70-1a2b3c4d5e60', calm: 'bb6f0a9e-2c1b-4d3e-8f70-1a2b3c4d5e61' };
   const source = 'cc6f0a9e-2c1b-4d3e-8f70-1a2b3c4d5e62';
@@ -192,7 +192,7 @@ ${s.memo ? `<Description>${s.memo}</Description>\n` : ''}<Coding guid="ee6f0a9e-
     )
     .join('\n');
   const qde = `<?xml version="1.0" encoding="utf-8"?>
-<Project xmlns="urn:QDA-XML:project:1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="proef" origin="QualCoder 3.6" creatingUserGUID="${user}" creationDateTime="2024-05-06T07:08:09Z">
+<Project xmlns="urn:QDA-XML:project:1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="proef" origin="${origin}" creatingUserGUID="${user}" creationDateTime="2024-05-06T07:08:09Z">
 <Users>
 <User guid="${user}" name="default"/>
 </Users>
@@ -250,5 +250,13 @@ describe('REFI-QDA import of a project that went through QualCoder', () => {
     const index = indexOf(plan.files);
     const parsed = index.parsed(index.documents()[0].id)!;
     assert.equal(cleanText(parsed, { start: parsed.bodyStart, end: parsed.text.length }), indented);
+  });
+
+  it('leaves the spaces of a project from another tool where they are, even after every line break', () => {
+    const plan = importQdpx(qualCoderProject(spaced, [{ start: at('calm'), end: at('calm') + 4, code: 'calm' }], 'ATLAS.ti 23'));
+    assert.deepEqual(plan.warnings, []);
+    const index = indexOf(plan.files);
+    const parsed = index.parsed(index.documents()[0].id)!;
+    assert.equal(cleanText(parsed, { start: parsed.bodyStart, end: parsed.text.length }), spaced);
   });
 });

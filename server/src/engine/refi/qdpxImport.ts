@@ -76,6 +76,8 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
   const root = readRefiXml(decodeUtf8(zip.read(qdeName), qdeName), qdeName, 'project');
   const warnings: string[] = [];
   const skipped: SkippedSource[] = [];
+  // Only QualCoder adds a space after each line break; another tool's text that looks so is left as it is.
+  const fromQualCoder = /^\s*QualCoder\b/i.test(root.attrs.origin ?? '');
 
   const notes = readNotes(root, zip, warnings);
   const variableNames = new Map<string, string>();
@@ -137,7 +139,7 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
     let sourceCodings = 0;
     const positions = new TextPositions(text.text);
     const toOffset = positionReader(text.text, positions, options, name);
-    const added = spacesAfterBreaks(text.text);
+    const added = fromQualCoder ? spacesAfterBreaks(text.text) : undefined;
     const repaired = added ? removeAt(text.text, added) : text.text;
     if (added) warnings.push(`${name}: the space after each of its ${added.length} line breaks (what QualCoder adds to a Windows text) was removed, so its lines start as they did before.`);
     for (const { sel, codings: selCodings, caseOnly } of selectionElements) {
@@ -212,7 +214,8 @@ function sourceText(source: XmlElement, basePath: string | undefined, zip: ZipRe
  * QualCoder reads a text whose first line ends in CRLF with a space added after every line feed (so
  * that its positions come out right on Windows) and exports it so. A Codeboom transcript that went
  * through QualCoder comes back with each line one space in, and its speaker labels no longer start
- * turns. When every line feed of a text with a CRLF first line break is followed by a space, this
+ * turns. When every line feed of a text with a CRLF first line break is followed by a space (in a project
+ * whose origin is QualCoder), this
  * gives the UTF-16 offsets of those spaces, to remove; otherwise undefined, and the text is left as it is.
  */
 function spacesAfterBreaks(text: string): number[] | undefined {
