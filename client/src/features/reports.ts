@@ -36,7 +36,7 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
         if (!pick) return;
         chosen = pick.format;
       }
-      const result = (await server.languageClient?.sendRequest(ReportRequest.type, { project: project.root, format: chosen, language: vscode.env.language })) ?? null;
+      const result = (await server.languageClient?.sendRequest(ReportRequest.type, { project: project.root, format: chosen })) ?? null;
       if (!result) return;
       const ext = chosen === 'markdown' ? 'md' : chosen;
       const bytes = new TextEncoder().encode(result.text);
@@ -56,7 +56,7 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
     if (!project) return undefined;
     let result: RefiExportRequest.Result | null = null;
     try {
-      result = (await server.languageClient?.sendRequest(RefiExportRequest.type, { project: project.root, format, language: vscode.env.language.split('-')[0] })) ?? null;
+      result = (await server.languageClient?.sendRequest(RefiExportRequest.type, { project: project.root, format })) ?? null;
     } catch (e) {
       void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
       return undefined;

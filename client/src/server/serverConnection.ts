@@ -175,7 +175,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   documentSegments(uri: vscode.Uri): Promise<DocumentSegmentsRequest.Result> {
-    return this.request(DocumentSegmentsRequest.type, { uri: uri.toString(), language: vscode.env.language }, { version: null, segments: [] });
+    return this.request(DocumentSegmentsRequest.type, { uri: uri.toString() }, { version: null, segments: [] });
   }
 
   documentKind(uri: vscode.Uri): Promise<DocumentKindRequest.Result> {

@@ -43,6 +43,8 @@ const LARGE_DOCUMENT = 1_000_000;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let locale = 'en';
+  /** `codebook` (labels follow project.language) or a language the client chose for labels. */
+  let labelChoice = 'codebook';
   let folders: string[] = [];
   let canReportProgress = false;
   let canWatchFiles = false;
@@ -58,7 +60,8 @@ export function startServer(connection: Connection): void {
     documents,
     workspace,
     language: () => languageOf(locale),
-    labelLanguage: () => locale.split('-')[0].toLowerCase(),
+    labelLanguage: (project) =>
+      labelChoice !== 'codebook' ? labelChoice : (project?.codebook.settings.language ?? locale.split('-')[0].toLowerCase()),
     flush: (uri) => {
       const timer = pending.get(uri);
       if (timer === undefined) return;
@@ -111,8 +114,9 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { language?: string };
+    const options = (params.initializationOptions ?? {}) as { language?: string; labelLanguage?: string };
     locale = options.language ?? params.locale ?? 'en';
+    labelChoice = labelChoiceOf(options.labelLanguage);
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
     if (folders.length === 0 && params.rootUri) {
       const root = uriToPath(params.rootUri);
@@ -181,6 +185,15 @@ export function startServer(connection: Connection): void {
     ready = indexFolders(folders).catch((e) => connection.console.error(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`));
   });
 
+  // The client sends `codeboom.labelLanguage` when it changes: every project's labels change with it.
+  connection.onDidChangeConfiguration((params) => {
+    const settings = (params.settings ?? {}) as { codeboom?: { labelLanguage?: string } };
+    const next = labelChoiceOf(settings.codeboom?.labelLanguage);
+    if (next === labelChoice) return;
+    labelChoice = next;
+    for (const project of workspace.all()) void connection.sendNotification(IndexChangedNotification.type, { project: project.rootUri, revision: project.index.revision });
+  });
+
   documents.onDidChangeContent((event) => schedule(event.document.uri));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -212,7 +225,8 @@ export function startServer(connection: Connection): void {
       await ready;
       for (const change of params.changes) {
         const file = uriToPath(change.uri);
-        if (!file || documents.get(change.uri)) continue; // open documents follow their editor
+        if (!file) continue;
+        // A codebook that comes or goes makes or ends a project, also while it is open in an editor.
         if (path.basename(file) === CODEBOOK_FILE) {
           const root = path.dirname(file);
           const known = workspace.all().find((p) => p.root === root);
@@ -220,14 +234,17 @@ export function startServer(connection: Connection): void {
             if (known) {
               workspace.closeProject(root);
               publisher.clearProject(known.rootUri);
+              // Tells the client the project is gone: its revision no longer exists.
+              void connection.sendNotification(IndexChangedNotification.type, { project: known.rootUri, revision: -1 });
             }
           } else if (!known) {
             if (folders.some((f) => root === f || root.startsWith(f + path.sep))) await indexFolders([root]);
-          } else {
+          } else if (!documents.get(change.uri)) {
             reloadCodebookFromDisk(known);
           }
           continue;
         }
+        if (documents.get(change.uri)) continue; // open documents follow their editor
         const place = workspace.locate(file);
         if (!place || place.kind === 'codebook') continue;
         if (place.kind === 'other') {
@@ -262,6 +279,11 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The label language a client asked for: `nl`, `en` or any language tag, else `codebook`. */
+function labelChoiceOf(value: unknown): string {
+  return typeof value === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(value) ? value : 'codebook';
 }
 
 export interface Features {

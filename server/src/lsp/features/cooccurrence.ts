@@ -20,7 +20,7 @@ export function registerCooccurrence({ ctx, ready }: Features): void {
       const unit = parseCooccurrenceUnit(params.unit);
       if (!unit) throw new ResponseError(0, `'${params.unit}' is not a unit: use overlap, paragraph, turn or window:N.`);
       const m = cooccurrence(project.index, { unit, withInterviewers: params.withInterviewers });
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(project);
       const codebook = project.codebook;
       return {
         unit: unitName(unit),

@@ -34,13 +34,14 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       return ctx.workspace.all().map((p) => ({
         root: p.rootUri,
         codebook: p.codebookUri,
-        title: localize(p.codebook.title, ctx.labelLanguage(), p.codebook.settings.language),
+        title: localize(p.codebook.title, ctx.labelLanguage(p), p.codebook.settings.language),
         language: p.codebook.settings.language,
         languages: p.codebook.languages as string[],
         participants: p.index.participants(),
         documents: p.index.size,
         variables: [...documentVariables(p.index)].map(([name, values]) => ({ name, values })),
         codebookOk: p.codebookOk,
+        transcripts: [...p.codebook.settings.transcripts],
       }));
     }),
   );
@@ -65,7 +66,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const doc = place.project.index.get(place.id);
       if (!doc) return { version, segments: [] };
       const codebook = place.project.codebook;
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(place.project);
       const lines = doc.digest.lineStarts;
       return {
         version,
@@ -92,7 +93,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
       const codebook = project.codebook;
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(project);
       const counts = params.variable
         ? countsWhere(project.index, params.variable, params.includeSubcodes, params.withInterviewers)
         : codeCounts(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers });
@@ -126,7 +127,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
       const report = buildFrequencyReport(project.index, {
-        language: languageOf(params.language ?? ctx.labelLanguage()),
+        language: languageOf(params.language ?? ctx.labelLanguage(project)),
         includeSubcodes: params.includeSubcodes,
         withInterviewers: params.withInterviewers,
       });
@@ -141,7 +142,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return [];
       const codebook = project.codebook;
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(project);
       const hits = findSegments(project.index, {
         code: params.code,
         includeSubcodes: params.includeSubcodes,

@@ -21,7 +21,7 @@ export function registerExports({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const language = languageOf(params.language ?? ctx.labelLanguage());
+      const language = languageOf(params.language ?? ctx.labelLanguage(project));
       const data = buildFrequencyReport(project.index, { language, includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers });
       const text =
         params.format === 'markdown'
@@ -44,10 +44,10 @@ export function registerExports({ ctx, ready }: Features): void {
       const origin = `Codeboom ${VERSION}`;
       try {
         if (params.format === 'qdc') {
-          const xml = exportQdc(project.index, { language: params.language, origin });
+          const xml = exportQdc(project.index, { language: params.language ?? ctx.labelLanguage(project), origin });
           return { base64: Buffer.from(xml, 'utf8').toString('base64'), warnings: [] };
         }
-        const bytes = exportQdpx(project.index, { language: params.language, origin });
+        const bytes = exportQdpx(project.index, { language: params.language ?? ctx.labelLanguage(project), origin });
         return { base64: Buffer.from(bytes).toString('base64'), warnings: [] };
       } catch (e) {
         if (e instanceof RefiError) throw new ResponseError(0, e.message);
