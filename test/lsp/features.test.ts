@@ -282,7 +282,10 @@ describe('language server', () => {
     ]);
     const rolled = await client.connection.sendRequest(CodebookTreeRequest.type, { project: root, includeSubcodes: true });
     assert.equal(rolled!.nodes.find((n) => n.path === 'afstemmen')!.segments, 3);
+    // A category adds up its codes in the tree and in the matrix alike (one rule, in the engine).
+    assert.deepEqual([attune.segments, attune.byParticipant], [3, { T1: 1, T2: 2 }]);
     const matrix = await client.connection.sendRequest(MatrixRequest.type, { project: root });
+    assert.deepEqual(matrix!.rows.find((r) => r.path === 'afstemmen')!.cells, [1, 2]);
     assert.deepEqual(matrix!.rows.find((r) => r.path === 'effect/band')!.cells, [1, 0]);
     const segments = await client.connection.sendRequest(SegmentsRequest.type, { project: root, code: 'afstemmen/geduld', variable: { name: 'discipline', value: 'muziek' } });
     assert.deepEqual(segments.map((s) => [s.participant, s.text]), [['T2', 'Cliënten hebben tijd nodig.']]);

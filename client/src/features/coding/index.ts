@@ -163,12 +163,39 @@ async function pickCodes(context: vscode.ExtensionContext, server: ServerConnect
     detail: [c.trail, c.node.definition].filter(Boolean).join(' — '),
     path: c.node.path,
   }));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Code selection'),
-    placeHolder: vscode.l10n.t('Codes to put on the selection (type to search labels and paths)'),
-    canPickMany: true,
-    matchOnDescription: true,
-    matchOnDetail: true,
+  return chooseCodes(items);
+}
+
+/**
+ * The code picker. Enter codes the selection with the highlighted code (what a person who typed part of
+ * a label expects); when boxes are ticked, Enter codes it with the ticked ones, for several at once.
+ * Enter when nothing matches says so and codes nothing. Resolves to undefined when the picker is closed.
+ */
+function chooseCodes<T extends vscode.QuickPickItem & { path: string }>(items: T[]): Promise<string[] | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = vscode.l10n.t('Code selection');
+  pick.placeholder = vscode.l10n.t('Type part of a label or path and press Enter; tick several codes to use them all');
+  pick.canSelectMany = true;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = items;
+  return new Promise((resolve) => {
+    let result: string[] | undefined;
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems.slice(0, 1);
+      if (chosen.length === 0) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('No code matches “{0}”; nothing was coded. Add the code to codebook.yaml first, or pick one from the list.', pick.value),
+        );
+        return;
+      }
+      result = chosen.map((c) => c.path);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(result);
+    });
+    pick.show();
   });
-  return picked?.map((p) => p.path);
 }

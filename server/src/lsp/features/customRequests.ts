@@ -3,7 +3,7 @@
  * with counts, the code × participant matrix, and the segments of a code, a participant or a
  * document-variable value with their place and words.
  */
-import { codeCounts, type CodeCount } from '../../engine/analysis/frequencies';
+import { codeCounts, countedCodes, type CodeCount } from '../../engine/analysis/frequencies';
 import { languageOf } from '../../engine/messages';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { compareNatural } from '../../engine/project/projectIndex';
@@ -96,7 +96,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const language = params.language ?? ctx.labelLanguage(project);
       const counts = params.variable
         ? countsWhere(project.index, params.variable, params.includeSubcodes, params.withInterviewers)
-        : codeCounts(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers });
+        : codeCounts(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers, categoriesAddUp: true });
       const nodeOf = (code: Code): CodeNode => {
         const c = counts.get(code.path)!;
         return {
@@ -130,6 +130,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
         language: languageOf(params.language ?? ctx.labelLanguage(project)),
         includeSubcodes: params.includeSubcodes,
         withInterviewers: params.withInterviewers,
+        categoriesAddUp: true,
       });
       return { participants: report.participants, columnTotals: report.columnTotals, rows: report.rows };
     }),
@@ -189,7 +190,7 @@ function countsWhere(
   }
   const result = new Map<string, CodeCount>();
   for (const code of index.codebook.codes.values()) {
-    const sources = includeSubcodes ? [code.path, ...descendants(index.codebook, code.path).map((c) => c.path)] : [code.path];
+    const sources = countedCodes(index.codebook, code, { includeSubcodes, categoriesAddUp: true }).map((c) => c.path);
     const byParticipant = new Map<string, number>();
     let segments = 0;
     for (const s of sources) {
