@@ -179,10 +179,22 @@ function chooseCodes<T extends vscode.QuickPickItem & { path: string }>(items: T
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.items = items;
+  // A list with checkboxes highlights no row as one types: highlight the first code whose label or path
+  // holds what was typed (most recently used first, as the list is), so that Enter has one to take.
+  const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const firstMatch = (typed: string) => {
+    const words = fold(typed).split(/\s+/).filter(Boolean);
+    return items.find((i) => words.every((w) => fold(`${i.label} ${i.path}`).includes(w)));
+  };
+  pick.onDidChangeValue((typed) => {
+    const match = firstMatch(typed);
+    if (match) pick.activeItems = [match];
+  });
   return new Promise((resolve) => {
     let result: string[] | undefined;
     pick.onDidAccept(() => {
-      const chosen = pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems.slice(0, 1);
+      const highlighted = pick.activeItems.length > 0 ? pick.activeItems.slice(0, 1) : [firstMatch(pick.value)].filter((i): i is T => i !== undefined);
+      const chosen = pick.selectedItems.length > 0 ? pick.selectedItems : highlighted;
       if (chosen.length === 0) {
         void vscode.window.showWarningMessage(
           vscode.l10n.t('No code matches “{0}”; nothing was coded. Add the code to codebook.yaml first, or pick one from the list.', pick.value),
