@@ -8,9 +8,8 @@
   let matrix = data.matrix;
   let includeSubcodes = data.includeSubcodes;
   const app = document.getElementById('app');
-
-
-
+  /** A count with the thousands separator of VS Code's display language (the extension gives it). */
+  const fmt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, s.thousands);
 
   function render() {
     app.textContent = '';
@@ -48,17 +47,17 @@
       name.addEventListener('click', () => vscode.postMessage({ type: 'cell', code: row.path }));
       tr.append(name);
       row.cells.forEach((n, i) => {
-        const td = el('td', { class: n > 0 ? 'cell ' + heat(n, max) : 'zero', 'data-code': row.path, 'data-participant': matrix.participants[i] }, n > 0 ? n : '·');
+        const td = el('td', { class: n > 0 ? 'cell ' + heat(n, max) : 'zero', 'data-code': row.path, 'data-participant': matrix.participants[i] }, n > 0 ? fmt(n) : '·');
         if (n > 0) td.addEventListener('click', () => vscode.postMessage({ type: 'cell', code: row.path, participant: matrix.participants[i] }));
         tr.append(td);
       });
-      tr.append(el('td', { class: 'total' }, row.segments), el('td', { class: 'total' }, row.participantCount));
+      tr.append(el('td', { class: 'total' }, fmt(row.segments)), el('td', { class: 'total' }, fmt(row.participantCount)));
       body.append(tr);
     }
     const totals = el('tr');
     totals.append(el('td', { class: 'code total' }, s.total));
-    for (const n of matrix.columnTotals) totals.append(el('td', { class: 'total' }, n));
-    totals.append(el('td', { class: 'total' }, matrix.columnTotals.reduce((a, b) => a + b, 0)), el('td'));
+    for (const n of matrix.columnTotals) totals.append(el('td', { class: 'total' }, fmt(n)));
+    totals.append(el('td', { class: 'total' }, fmt(matrix.columnTotals.reduce((a, b) => a + b, 0))), el('td'));
     body.append(totals);
     table.append(thead, body);
     const scroll = el('div', { class: 'scroll' });
@@ -137,10 +136,10 @@
           ctx.fillRect(x + 1, y + 1, colW - 2, rowH - 2);
           ctx.globalAlpha = 1;
         }
-        text(n > 0 ? n : '·', x + colW - 8, y + rowH / 2, 'right');
+        text(n > 0 ? fmt(n) : '·', x + colW - 8, y + rowH / 2, 'right');
       });
-      text(row.segments, labelW + matrix.participants.length * colW + colW - 8, y + rowH / 2, 'right');
-      text(row.participantCount, labelW + (matrix.participants.length + 1) * colW + colW - 8, y + rowH / 2, 'right');
+      text(fmt(row.segments), labelW + matrix.participants.length * colW + colW - 8, y + rowH / 2, 'right');
+      text(fmt(row.participantCount), labelW + (matrix.participants.length + 1) * colW + colW - 8, y + rowH / 2, 'right');
     });
     return canvas.toDataURL('image/png');
   }

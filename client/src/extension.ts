@@ -17,6 +17,7 @@ import { activateStarterProject } from './features/starterProject';
 import { activateTranscriptLanguage } from './features/transcriptLanguage';
 import { ServerConnection } from './server/serverConnection';
 import type { CodeTreeProvider } from './features/codeTree/codeTreeProvider';
+import { CODEBOOK_ID as CODEBOOK_FILE } from '../../server/src/engine/project/refactorings';
 
 export interface ExtensionApi {
   server: ServerConnection;
@@ -32,6 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     server,
     vscode.commands.registerCommand('codeboom.showLog', () => server.output.show()),
     vscode.commands.registerCommand('codeboom.restartServer', async () => {
+      if (!server.isStarted) {
+        await startWhenProject();
+        if (!server.isStarted) void vscode.window.showInformationMessage(vscode.l10n.t('There is no codebook.yaml in this workspace, so the Codeboom server has not started.'));
+        return;
+      }
       await server.restart();
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Codeboom server restarted.'), 3000);
     }),
@@ -54,7 +60,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateSegmentsPicker(context, server);
   activateStarterProject(context);
   activateAgreement(context, server);
-  await server.start();
+
+  // The extension activates in every window (onStartupFinished) but starts the server only where there
+  // is a project: at once when a codebook.yaml exists, otherwise as soon as one is written (by hand, by
+  // the starter, an import or a checkout). From then on the server follows codebooks that come and go.
+  const codebooks = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_FILE}`, false, true, true);
+  const startWhenProject = async () => {
+    if (server.isStarted) return;
+    const found = await vscode.workspace.findFiles(`**/${CODEBOOK_FILE}`, '**/node_modules/**', 1);
+    if (found.length > 0) await server.start();
+    else await vscode.commands.executeCommand('setContext', 'codeboom.hasProject', false);
+  };
+  context.subscriptions.push(
+    codebooks,
+    codebooks.onDidCreate(() => void startWhenProject()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void startWhenProject()),
+  );
+  await startWhenProject();
   return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current };
 }
 

@@ -4,6 +4,8 @@ import { codeCounts, codeMatrix, rankCodes } from '../../server/src/engine/analy
 import { documentVariables, findSegments, segmentLines, segmentText } from '../../server/src/engine/analysis/retrieval';
 import { ProjectIndex } from '../../server/src/engine/project/projectIndex';
 import { SMALL_CODEBOOK } from '../helpers/tempProject';
+import { formatCount } from '../../server/src/engine/messages';
+import { buildFrequencyReport } from '../../server/src/engine/report/frequencyReport';
 
 function project() {
   const index = new ProjectIndex(parseCodebook(SMALL_CODEBOOK));
@@ -29,6 +31,25 @@ describe('frequencies', () => {
     assert.equal(without.get('afstemmen')!.segments, 0);
     assert.equal(withSub.get('afstemmen')!.segments, 4);
     assert.deepEqual(withSub.get('afstemmen')!.participants, ['T1', 'T2']);
+  });
+
+  it('lets a category (codable: false) add up its codes, for the Codes view and the matrix alike', () => {
+    const counts = codeCounts(project(), { categoriesAddUp: true });
+    assert.equal(counts.get('afstemmen')!.segments, 4, 'geduld 3 + improvisatie 1');
+    assert.deepEqual([...counts.get('afstemmen')!.byParticipant], [['T1', 1], ['T2', 3]]);
+    assert.equal(counts.get('afstemmen/geduld')!.segments, 3, 'a code that can be coded keeps its own count');
+    const m = codeMatrix(project(), { categoriesAddUp: true });
+    assert.deepEqual(m.cells[m.codes.indexOf('afstemmen')], [1, 3, 0]);
+    assert.deepEqual(m.columnTotals, [2, 3, 0], 'each segment once in the totals');
+    const report = buildFrequencyReport(project(), { language: 'en', categoriesAddUp: true });
+    assert.equal(report.rows.find((r) => r.path === 'afstemmen')!.segments, 4);
+  });
+
+  it('writes large counts with the separators of the language', () => {
+    assert.equal(formatCount(31608, 'en'), '31,608');
+    assert.equal(formatCount(31608, 'nl'), '31\u00a0608');
+    assert.equal(formatCount(1234567, 'en'), '1,234,567');
+    assert.equal(formatCount(999, 'nl'), '999');
   });
 
   it('builds the code × participant matrix with participants in natural order', () => {

@@ -6,6 +6,7 @@ import {
   CodeLensRequest,
   CompletionRequest,
   ErrorCodes,
+  DidChangeConfigurationNotification,
   DefinitionRequest,
   DocumentHighlightRequest,
   DocumentSymbolRequest,
@@ -23,7 +24,7 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { CodebookTreeRequest, CooccurrenceRequest, DocumentSegmentsRequest, CooccurringSegmentsRequest, MatrixRequest, SegmentsRequest, ServerCommands } from '../../server/src/lsp/protocol';
+import { CodebookTreeRequest, CooccurrenceRequest, IndexChangedNotification, DocumentSegmentsRequest, CooccurringSegmentsRequest, MatrixRequest, SegmentsRequest, ServerCommands } from '../../server/src/lsp/protocol';
 import type { TempProject } from '../helpers/tempProject';
 import { lspProject, T1 } from './fixture';
 import { TestClient, uriOf } from './lspClient';
@@ -82,11 +83,12 @@ describe('language server', () => {
     assert.deepEqual(d.map((x) => x.code), ['passage.unclosed']);
   });
 
-  it('hovers a tag with the definition and the counts, in the user\'s language', async () => {
+  it('hovers a tag with the definition and the counts: labels in the codebook\'s language, words in the user\'s', async () => {
+    // The codebook is Dutch (project.language: nl) and the client English: Dutch labels, English words.
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: t1 }, position: at(T1, 'afstemmen/geduld', 3) });
     const value = (hover!.contents as MarkupContent).value;
-    assert.match(value, /\*\*Patience\*\*/);
-    assert.match(value, /The therapist waits\./);
+    assert.match(value, /\*\*Geduld\*\*/);
+    assert.match(value, /De therapeut wacht af\./);
     assert.match(value, /2 segments · 2 of 2 participants/, 'two tags of one code in one paragraph are one segment');
     assert.deepEqual(hover!.range!.start, at(T1, '[[afstemmen/geduld'));
     const memo = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: t1 }, position: at(T1, 'effect/band', 2) });
@@ -97,6 +99,31 @@ describe('language server', () => {
       assert.match((h!.contents as MarkupContent).value, /\*\*Geduld\*\*[\s\S]*2 segmenten · 2 van 2 deelnemers[\s\S]*De therapeut wacht af\./);
     } finally {
       dutch.dispose();
+    }
+  });
+
+  it('shows labels in the language the client chose (labelLanguage), in hover, completion, tree, matrix and outline', async () => {
+    const english = await TestClient.start([p.root], { initializationOptions: { language: 'nl', labelLanguage: 'en' } });
+    try {
+      const root = uriOf(p.root);
+      const h = await english.connection.sendRequest(HoverRequest.type, { textDocument: { uri: t1 }, position: at(T1, 'afstemmen/geduld', 3) });
+      assert.match((h!.contents as MarkupContent).value, /\*\*Patience\*\*[\s\S]*2 segmenten · 2 van 2 deelnemers[\s\S]*The therapist waits\./);
+      const tree = await english.connection.sendRequest(CodebookTreeRequest.type, { project: root });
+      assert.equal(tree!.nodes.find((n) => n.path === 'afstemmen')!.children[0].label, 'Patience');
+      const matrix = await english.connection.sendRequest(MatrixRequest.type, { project: root });
+      assert.equal(matrix!.rows.find((r) => r.path === 'afstemmen/geduld')!.label, 'Patience');
+      await english.openFile(p.file('T1.txt'));
+      const text = `${T1}T1= Nieuw [[gedu\r\n`;
+      await english.change(t1, text);
+      const list = (await english.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: t1 }, position: at(text, '[[gedu', 6) })) as CompletionList;
+      assert.equal(list.items[0].detail, 'Patience');
+      // Back to the codebook's language when the setting says so; the client hears that the views changed.
+      await english.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { codeboom: { labelLanguage: 'codebook' } } });
+      await english.until(() => english.notifications.some((n) => n.method === IndexChangedNotification.method), 'a notification that the labels changed');
+      const back = await english.connection.sendRequest(CodebookTreeRequest.type, { project: root });
+      assert.equal(back!.nodes.find((n) => n.path === 'afstemmen')!.children[0].label, 'Geduld');
+    } finally {
+      english.dispose();
     }
   });
 
@@ -113,6 +140,12 @@ describe('language server', () => {
     };
     assert.equal((await complete('[[gedu'))[0].label, 'afstemmen/geduld');
     assert.equal((await complete('[[patien'))[0].label, 'afstemmen/geduld');
+    // While the user types on, the client filters the last answer itself: by the path and every label, so
+    // the answer to `[[pa` still holds afstemmen/geduld when `[[patien` has been typed.
+    const early = (await complete('[[pa')).find((i) => i.label === 'afstemmen/geduld')!;
+    for (const word of ['afstemmen/geduld', 'Patience', 'Geduld']) assert.ok(early.filterText!.split(' ').includes(word), `${word} in '${early.filterText}'`);
+    const accented = (await complete('[[clien')).find((i) => i.label === 'afstemmen')!;
+    assert.ok(accented.filterText!.includes('Afstemmen op cliënt') && accented.filterText!.includes('afstemmen op client'), accented.filterText);
     const narrowed = await complete('[[afstemmen/');
     assert.deepEqual(narrowed.map((i) => i.label), ['afstemmen/geduld', 'afstemmen/improvisatie']);
     const first = narrowed[0];
@@ -255,7 +288,7 @@ describe('language server', () => {
   it('outlines transcripts and the codebook, folds turns, and shows counts above codes', async () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: t1 } })) as DocumentSymbol[];
     assert.deepEqual(symbols.map((s) => s.name), ['participant: T1', 'I: Hoe begin je?', 'T1: Ik wacht af 😀 tot hij komt.', 'T1: Samen spelen we een scène en dan']);
-    assert.deepEqual(symbols[2].children!.map((c) => [c.name, c.detail]), [['Patience', 'Ik wacht af 😀 tot hij komt.']]);
+    assert.deepEqual(symbols[2].children!.map((c) => [c.name, c.detail]), [['Geduld', 'Ik wacht af 😀 tot hij komt.']]);
     const codebookSymbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: codebook } })) as DocumentSymbol[];
     assert.deepEqual(codebookSymbols[0].children!.map((c) => c.detail), ['afstemmen/geduld', 'afstemmen/improvisatie']);
     const workspace = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'patien' });
@@ -278,7 +311,10 @@ describe('language server', () => {
     ]);
     const rolled = await client.connection.sendRequest(CodebookTreeRequest.type, { project: root, includeSubcodes: true });
     assert.equal(rolled!.nodes.find((n) => n.path === 'afstemmen')!.segments, 3);
+    // A category adds up its codes in the tree and in the matrix alike (one rule, in the engine).
+    assert.deepEqual([attune.segments, attune.byParticipant], [3, { T1: 1, T2: 2 }]);
     const matrix = await client.connection.sendRequest(MatrixRequest.type, { project: root });
+    assert.deepEqual(matrix!.rows.find((r) => r.path === 'afstemmen')!.cells, [1, 2]);
     assert.deepEqual(matrix!.rows.find((r) => r.path === 'effect/band')!.cells, [1, 0]);
     const segments = await client.connection.sendRequest(SegmentsRequest.type, { project: root, code: 'afstemmen/geduld', variable: { name: 'discipline', value: 'muziek' } });
     assert.deepEqual(segments.map((s) => [s.participant, s.text]), [['T2', 'Cliënten hebben tijd nodig.']]);
@@ -293,8 +329,8 @@ describe('language server', () => {
     assert.deepEqual(
       answer.segments.map((s) => [s.code, s.label, s.color, s.passage, s.range.start]),
       [
-        ['afstemmen/geduld', 'Patience', '#2a9d8f', false, at(T1, 'Ik wacht')],
-        ['effect/band', 'Bond', undefined, true, at(T1, 'spelen we')],
+        ['afstemmen/geduld', 'Geduld', '#2a9d8f', false, at(T1, 'Ik wacht')],
+        ['effect/band', 'Band (samenwerking)', undefined, true, at(T1, 'spelen we')],
       ],
       'a code without a colour of its own and without a coloured parent has none',
     );

@@ -45,7 +45,7 @@ export class TestClient {
   private constructor(readonly connection: ProtocolConnection) {}
 
   /** Starts a server on `folders` and waits until it has indexed them. */
-  static async start(folders: string[], options: { locale?: string; watch?: boolean } = {}): Promise<TestClient> {
+  static async start(folders: string[], options: { locale?: string; watch?: boolean; initializationOptions?: Record<string, unknown> } = {}): Promise<TestClient> {
     const up = new PassThrough();
     const down = new PassThrough();
     startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
@@ -81,6 +81,7 @@ export class TestClient {
       rootUri: folders[0] ? uriOf(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       locale: options.locale ?? 'en',
+      initializationOptions: options.initializationOptions,
       capabilities: {
         window: { workDoneProgress: true },
         workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watch ?? true }, workspaceFolders: true },

@@ -49,7 +49,7 @@ describe('language server workspace', () => {
     assert.ok(broken[0].range.start.line >= 4);
     // Transcripts are still checked against the last good codebook: no flood of unknown codes.
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: t2 }, position: { line: 4, character: 36 } });
-    assert.match((hover!.contents as MarkupContent).value, /Patience/);
+    assert.match((hover!.contents as MarkupContent).value, /Geduld/);
     const projects = await client.connection.sendRequest(ProjectsRequest.type, {});
     assert.equal(projects[0].codebookOk, false);
     // A schema error is an error too: the last good codebook stays.
@@ -137,7 +137,7 @@ describe('language server workspace', () => {
     const uri = await client.openFile(big, text);
     await client.edit(uri, [{ range: { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } }, newText: 'X' }]);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 80 } });
-    assert.match((hover!.contents as MarkupContent).value, /Patience/);
+    assert.match((hover!.contents as MarkupContent).value, /Geduld/);
     const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 79 } });
     assert.ok(list && 'items' in list && list.items.length > 0);
   });

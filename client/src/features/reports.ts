@@ -41,7 +41,7 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
         if (!pick) return;
         chosen = pick.format;
       }
-      const result = (await server.languageClient?.sendRequest(ReportRequest.type, { project: project.root, format: chosen, language: vscode.env.language })) ?? null;
+      const result = (await server.languageClient?.sendRequest(ReportRequest.type, { project: project.root, format: chosen })) ?? null;
       if (!result) return;
       const ext = chosen === 'markdown' ? 'md' : chosen;
       const bytes = new TextEncoder().encode(result.text);
@@ -64,8 +64,7 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
     if (!project) return undefined;
     const exported = async (uniqueNames: boolean) => {
       try {
-        const language = vscode.env.language.split('-')[0];
-        return (await server.languageClient?.sendRequest(RefiExportRequest.type, { project: project.root, format, language, uniqueNames })) ?? null;
+        return (await server.languageClient?.sendRequest(RefiExportRequest.type, { project: project.root, format, uniqueNames })) ?? null;
       } catch (e) {
         void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
         return null;

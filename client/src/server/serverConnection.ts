@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  DidChangeWatchedFilesNotification,
   ErrorAction,
+  FileChangeType,
   LanguageClient,
   State,
   TransportKind,
@@ -30,6 +32,9 @@ import {
   type SegmentQuery,
 } from '../../../server/src/lsp/protocol';
 
+/** Globs whose files the client's own watchers of .txt, .md, .text and .transcript files see already. */
+const WATCHED_ALWAYS = /\.(txt|md|text|transcript)$|\.\{(txt|md|text|transcript)(,(txt|md|text|transcript))*\}$/i;
+
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly status: vscode.StatusBarItem;
@@ -40,6 +45,14 @@ export class ServerConnection implements vscode.Disposable {
   private readonly started = new vscode.EventEmitter<void>();
   /** Fires each time the server (re)started and finished indexing. */
   readonly onReady = this.started.event;
+  private readonly projectsChanged = new vscode.EventEmitter<void>();
+  /** Fires when a project appeared or went (its codebook.yaml was written or deleted) after the start. */
+  readonly onProjectsChanged = this.projectsChanged.event;
+  /** The roots of the projects the server has told of, to notice a new one or one that went. */
+  private readonly known = new Set<string>();
+  /** Watchers of the files that projects' own `transcripts:` globs match beyond the usual extensions. */
+  private readonly transcriptWatchers = new Map<string, vscode.Disposable>();
+  private starting: Promise<void> | undefined;
   private failures = 0;
   /** Whether the server has finished its first indexing since it (re)started. */
   private indexed = false;
@@ -49,10 +62,25 @@ export class ServerConnection implements vscode.Disposable {
     this.status = vscode.window.createStatusBarItem('codeboom.status', vscode.StatusBarAlignment.Left, 10);
     this.status.name = 'Codeboom';
     this.status.command = 'codeboom.showLog';
-    context.subscriptions.push(this.output, this.status, this.changed, this.started);
+    context.subscriptions.push(this.output, this.status, this.changed, this.started, this.projectsChanged);
   }
 
-  async start(): Promise<void> {
+  /** Whether the server has been started (it may still be indexing). */
+  get isStarted(): boolean {
+    return this.client !== undefined;
+  }
+
+  /**
+   * Starts the server once; a second call while it starts waits for the same start. The extension calls
+   * it when the workspace has a codebook.yaml, at activation or when one is written.
+   */
+  start(): Promise<void> {
+    if (this.client) return this.starting ?? Promise.resolve();
+    this.starting = this.startClient().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async startClient(): Promise<void> {
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -67,8 +95,10 @@ export class ServerConnection implements vscode.Disposable {
       ],
       outputChannel: this.output,
       traceOutputChannel: this.output,
-      initializationOptions: { language: vscode.env.language },
+      initializationOptions: { language: vscode.env.language, labelLanguage: labelLanguageSetting() },
       synchronize: {
+        // Sent again when it changes, so that labels change in every view without a restart.
+        configurationSection: 'codeboom.labelLanguage',
         fileEvents: [
           vscode.workspace.createFileSystemWatcher('**/codebook.yaml'),
           vscode.workspace.createFileSystemWatcher('**/*.{txt,md,text,transcript}'),
@@ -98,12 +128,57 @@ export class ServerConnection implements vscode.Disposable {
       this.showFailure(vscode.l10n.t('The Codeboom server could not start.'));
       return;
     }
-    this.client.onNotification(IndexChangedNotification.type, (p) => this.changed.fire(p));
+    this.client.onNotification(IndexChangedNotification.type, (p) => this.indexChanged(p));
     // The projects request answers once the first indexing is done.
-    await this.projects();
+    const projects = await this.projects();
+    this.known.clear();
+    for (const p of projects) this.known.add(p.root);
+    this.watchTranscripts(projects);
     this.indexed = true;
     this.showState(State.Running);
     this.started.fire();
+  }
+
+  private indexChanged(p: { project: string; revision: number }): void {
+    const gone = p.revision < 0;
+    const isNew = !gone && !this.known.has(p.project);
+    if (gone) this.known.delete(p.project);
+    else this.known.add(p.project);
+    this.changed.fire(p);
+    if (gone || isNew) {
+      void this.projects().then((projects) => this.watchTranscripts(projects));
+      this.projectsChanged.fire();
+    }
+  }
+
+  /**
+   * The client watches codebook.yaml and text files (.txt, .md, .text, .transcript) everywhere; a project
+   * whose `transcripts:` names other files (`interviews/*.tr`) gets a watcher of its own for them, whose
+   * events go to the server as the others do.
+   */
+  private watchTranscripts(projects: ProjectInfo[]): void {
+    const wanted = new Map<string, vscode.RelativePattern>();
+    for (const p of projects) {
+      for (const glob of p.transcripts ?? []) {
+        if (WATCHED_ALWAYS.test(glob)) continue;
+        wanted.set(`${p.root}|${glob}`, new vscode.RelativePattern(vscode.Uri.parse(p.root), glob));
+      }
+    }
+    for (const [key, watcher] of this.transcriptWatchers) {
+      if (wanted.has(key)) continue;
+      watcher.dispose();
+      this.transcriptWatchers.delete(key);
+    }
+    for (const [key, pattern] of wanted) {
+      if (this.transcriptWatchers.has(key)) continue;
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      const send = (uri: vscode.Uri, type: FileChangeType) =>
+        void this.client?.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri.toString(), type }] });
+      watcher.onDidCreate((uri) => send(uri, FileChangeType.Created));
+      watcher.onDidChange((uri) => send(uri, FileChangeType.Changed));
+      watcher.onDidDelete((uri) => send(uri, FileChangeType.Deleted));
+      this.transcriptWatchers.set(key, watcher);
+    }
   }
 
   async restart(): Promise<void> {
@@ -175,7 +250,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   documentSegments(uri: vscode.Uri): Promise<DocumentSegmentsRequest.Result> {
-    return this.request(DocumentSegmentsRequest.type, { uri: uri.toString(), language: vscode.env.language }, { version: null, segments: [] });
+    return this.request(DocumentSegmentsRequest.type, { uri: uri.toString() }, { version: null, segments: [] });
   }
 
   documentKind(uri: vscode.Uri): Promise<DocumentKindRequest.Result> {
@@ -183,6 +258,12 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const watcher of this.transcriptWatchers.values()) watcher.dispose();
     void this.stop();
   }
+}
+
+/** `codeboom.labelLanguage`: `codebook` (labels follow project.language), `nl` or `en`. */
+export function labelLanguageSetting(): string {
+  return vscode.workspace.getConfiguration('codeboom').get<string>('labelLanguage', 'codebook');
 }

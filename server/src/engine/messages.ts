@@ -28,6 +28,14 @@ export function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * A count as people write it in the language: `31,608` in English, `31 608` in Dutch (with a no-break
+ * space, so the number never breaks over two lines). Numbers below 1,000 are as they are.
+ */
+export function formatCount(n: number, lang: Language): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nl' ? '\u00a0' : ',');
+}
+
 /** Every item, quoted: `'a', 'b' and 'c'`. */
 const all = (v: DiagnosticArgs[string], lang: Language): string => joinList((Array.isArray(v) ? v : v === undefined ? [] : [String(v)]).map((s) => `'${s}'`), lang);
 
@@ -266,7 +274,7 @@ export function diagnosticMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: La
 type Words = Record<string, (a: Record<string, string | number>) => string>;
 
 const wordsEn: Words = {
-  segmentCount: (a) => `${counted(Number(a.segments), 'segment', 'segments')} · ${a.participants} of ${a.total} participants`,
+  segmentCount: (a) => `${formatCount(Number(a.segments), 'en')} ${Number(a.segments) === 1 ? 'segment' : 'segments'} · ${formatCount(Number(a.participants), 'en')} of ${formatCount(Number(a.total), 'en')} participants`,
   definition: () => 'Definition',
   whenToUse: () => 'When to use',
   whenNotToUse: () => 'When not to use',
@@ -309,7 +317,7 @@ const wordsEn: Words = {
 };
 
 const wordsNl: Words = {
-  segmentCount: (a) => `${counted(Number(a.segments), 'segment', 'segmenten')} · ${a.participants} van ${a.total} deelnemers`,
+  segmentCount: (a) => `${formatCount(Number(a.segments), 'nl')} ${Number(a.segments) === 1 ? 'segment' : 'segmenten'} · ${formatCount(Number(a.participants), 'nl')} van ${formatCount(Number(a.total), 'nl')} deelnemers`,
   definition: () => 'Definitie',
   whenToUse: () => 'Wanneer gebruiken',
   whenNotToUse: () => 'Wanneer niet gebruiken',

@@ -22,8 +22,11 @@ export interface ServerContext {
   readonly workspace: Workspace;
   /** The user's language for messages: Dutch or English. */
   language(): Language;
-  /** The language codebook labels are shown in: the user's when the codebook has it. */
-  labelLanguage(): string;
+  /**
+   * The language a project's labels are shown in: the codebook's own (`project.language`) unless the
+   * client asked for another (`labelLanguage`: `nl` or `en`); without a project, the user's.
+   */
+  labelLanguage(project?: import('./workspace').Project): string;
   /** Applies a pending change of this document to the index now (edits are applied lazily). */
   flush(uri: string): void;
   /** Where a document stands in the workspace, with its pending changes applied. */

@@ -22,7 +22,7 @@ export interface ProjectInfo {
   root: string;
   codebook: string;
   title?: string;
-  /** The language labels are shown in when the user's is not in the codebook. */
+  /** The codebook's language (project.language), which labels follow unless the client chose another. */
   language: string;
   /** Languages the codebook's labels are written in. */
   languages: string[];
@@ -32,6 +32,8 @@ export interface ProjectInfo {
   variables: { name: string; values: string[] }[];
   /** false while the codebook cannot be read; the last good one is in use. */
   codebookOk: boolean;
+  /** The globs of project.transcripts, relative to the root, so the client can watch the files they match. */
+  transcripts: string[];
 }
 
 export interface CountOptions {
@@ -39,7 +41,7 @@ export interface CountOptions {
   includeSubcodes?: boolean;
   /** Count interviewer turns too (default: the project's setting). */
   withInterviewers?: boolean;
-  /** Language of labels; default: the client's. */
+  /** Language of labels; default: the codebook's, or the one the client chose (`labelLanguage`). */
   language?: string;
 }
 
@@ -286,6 +288,7 @@ export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;
   export interface Params {
     project: string;
+    /** The index's revision; -1 when the project is gone (its codebook.yaml was deleted). */
     revision: number;
   }
   export const type = new NotificationType<Params>(method);

@@ -49,6 +49,8 @@ export interface RunningServer {
 export function startServer(connection: Connection): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let locale = 'en';
+  /** `codebook` (labels follow project.language) or a language the client chose for labels. */
+  let labelChoice = 'codebook';
   let folders: string[] = [];
   let canReportProgress = false;
   let canWatchFiles = false;
@@ -64,7 +66,8 @@ export function startServer(connection: Connection): RunningServer {
     documents,
     workspace,
     language: () => languageOf(locale),
-    labelLanguage: () => locale.split('-')[0].toLowerCase(),
+    labelLanguage: (project) =>
+      labelChoice !== 'codebook' ? labelChoice : (project?.codebook.settings.language ?? locale.split('-')[0].toLowerCase()),
     flush: (uri) => {
       const timer = pending.get(uri);
       if (timer === undefined) return;
@@ -117,8 +120,9 @@ export function startServer(connection: Connection): RunningServer {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { language?: string };
+    const options = (params.initializationOptions ?? {}) as { language?: string; labelLanguage?: string };
     locale = options.language ?? params.locale ?? 'en';
+    labelChoice = labelChoiceOf(options.labelLanguage);
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
     if (folders.length === 0 && params.rootUri) {
       const root = uriToPath(params.rootUri);
@@ -187,6 +191,15 @@ export function startServer(connection: Connection): RunningServer {
     ready = indexFolders(folders).catch((e) => connection.console.error(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`));
   });
 
+  // The client sends `codeboom.labelLanguage` when it changes: every project's labels change with it.
+  connection.onDidChangeConfiguration((params) => {
+    const settings = (params.settings ?? {}) as { codeboom?: { labelLanguage?: string } };
+    const next = labelChoiceOf(settings.codeboom?.labelLanguage);
+    if (next === labelChoice) return;
+    labelChoice = next;
+    for (const project of workspace.all()) void connection.sendNotification(IndexChangedNotification.type, { project: project.rootUri, revision: project.index.revision });
+  });
+
   documents.onDidChangeContent((event) => schedule(event.document.uri));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -222,7 +235,8 @@ export function startServer(connection: Connection): RunningServer {
       await ready;
       for (const change of params.changes) {
         const file = uriToPath(change.uri);
-        if (!file || documents.get(change.uri)) continue; // open documents follow their editor
+        if (!file) continue;
+        // A codebook that comes or goes makes or ends a project, also while it is open in an editor.
         if (path.basename(file) === CODEBOOK_FILE) {
           const root = path.dirname(file);
           const known = workspace.all().find((p) => p.root === root);
@@ -230,14 +244,17 @@ export function startServer(connection: Connection): RunningServer {
             if (known) {
               workspace.closeProject(root);
               publisher.clearProject(known.rootUri);
+              // Tells the client the project is gone: its revision no longer exists.
+              void connection.sendNotification(IndexChangedNotification.type, { project: known.rootUri, revision: -1 });
             }
           } else if (!known) {
             if (folders.some((f) => root === f || root.startsWith(f + path.sep))) await indexFolders([root]);
-          } else {
+          } else if (!documents.get(change.uri)) {
             reloadCodebookFromDisk(known);
           }
           continue;
         }
+        if (documents.get(change.uri)) continue; // open documents follow their editor
         const place = workspace.locate(file);
         if (!place || place.kind === 'codebook') continue;
         if (place.kind === 'other') {
@@ -273,6 +290,11 @@ export function startServer(connection: Connection): RunningServer {
   documents.listen(connection);
   connection.listen();
   return { language: () => languageOf(locale) };
+}
+
+/** The label language a client asked for: `nl`, `en` or any language tag, else `codebook`. */
+function labelChoiceOf(value: unknown): string {
+  return typeof value === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(value) ? value : 'codebook';
 }
 
 export interface Features {

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { parse } from 'yaml';
-import { diskText, inUiLanguage, projectFile } from './helpers';
+import { diskText, inLabelLanguage, projectFile } from './helpers';
 
 export interface TagReading {
   /** The transcript's file name (`T05.txt`). */
@@ -69,7 +69,7 @@ interface CodebookNode {
 export function codebookChildren(path = ''): { slug: string; path: string; label: string }[] {
   let node = parse(diskText('codebook.yaml')) as { codes?: Record<string, CodebookNode> };
   for (const slug of path ? path.split('/') : []) node = node.codes![slug];
-  return Object.entries(node.codes ?? {}).map(([slug, child]) => ({ slug, path: path ? `${path}/${slug}` : slug, label: inUiLanguage(child.label) }));
+  return Object.entries(node.codes ?? {}).map(([slug, child]) => ({ slug, path: path ? `${path}/${slug}` : slug, label: inLabelLanguage(child.label) }));
 }
 
 /** `T2, T3 and T4` (or `en` in Dutch), as the reports list participants. */

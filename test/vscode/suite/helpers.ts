@@ -68,12 +68,17 @@ export function codebookEntry(codePath: string): CodebookEntry {
   return node as unknown as CodebookEntry;
 }
 
-/** A text of the codebook in the language the extension shows labels in (the UI language, else the codebook's). */
-export function inUiLanguage(text: string | Record<string, string> | undefined, codebookLanguage = 'nl'): string {
+/**
+ * A codebook text in the language labels are shown in: the codebook's own (`project.language`), unless
+ * the setting codeboom.labelLanguage names another. VS Code's display language plays no part.
+ */
+export function inLabelLanguage(text: string | Record<string, string> | undefined): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  const ui = vscode.env.language.split('-')[0].toLowerCase();
-  return text[ui] ?? text[codebookLanguage] ?? Object.values(text)[0] ?? '';
+  const setting = vscode.workspace.getConfiguration('codeboom').get<string>('labelLanguage', 'codebook');
+  const codebook = (parse(diskText('codebook.yaml')) as { project?: { language?: string } }).project?.language ?? 'en';
+  const language = setting === 'codebook' ? codebook : setting;
+  return text[language] ?? text[codebook] ?? text.en ?? Object.values(text)[0] ?? '';
 }
 
 /** Resolves when `check` holds, tested now and on each `event`; rejects after `timeoutMs` with `describe()`. */

@@ -7,11 +7,11 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { ExtensionApi } from '../../../client/src/extension';
 import type { ProjectPanel } from '../../../client/src/features/projectPanel';
-import { codeboom, diskText, inUiLanguage } from './helpers';
+import { codeboom, diskText, inLabelLanguage } from './helpers';
 
 /** The project's title as the extension shows it: the codebook's title in the UI language. */
 function projectTitle(): string {
-  return inUiLanguage((parse(diskText('codebook.yaml')) as { title: string | Record<string, string> }).title);
+  return inLabelLanguage((parse(diskText('codebook.yaml')) as { title: string | Record<string, string> }).title);
 }
 
 describe('web views', () => {

@@ -20,6 +20,11 @@ export interface UiSession {
   workbench: Workbench;
   /** The folder of the example's copy that the workbench has open. */
   project: string;
+  /**
+   * Opens another window of the same code-server on `folder` (an empty one, say), in a page of its own,
+   * once the workbench shows; close its page when done.
+   */
+  openWindow(folder: string): Promise<Workbench>;
 }
 
 let session: UiSession | undefined;
@@ -65,7 +70,8 @@ export const mochaHooks = {
       stateDir,
       // Transcripts are prose: wrap lines as a researcher would, so a screenshot shows whole turns.
       // A cursor that does not blink looks the same in every screenshot.
-      settings: { 'editor.wordWrap': 'on', 'editor.cursorBlinking': 'solid', 'workbench.colorTheme': 'Default Light Modern' },
+      // The example's codebook is Dutch; the README's screenshots show its English labels.
+      settings: { 'editor.wordWrap': 'on', 'editor.cursorBlinking': 'solid', 'workbench.colorTheme': 'Default Light Modern', 'codeboom.labelLanguage': 'en' },
     });
     cleanups.push(() => server.stop());
     const browser: OfflineBrowser = await launchOfflineBrowser(install.chromium);
@@ -76,7 +82,14 @@ export const mochaHooks = {
     const page = await browser.context.newPage();
     const screenshots = path.resolve(process.env.CODEBOOM_SCREENSHOTS || path.join(repoRoot, 'out/screenshots'));
     const workbench = await Workbench.open(page, server.workbenchUrl({ folder: project.root, extensionDevelopmentPaths: [repoRoot] }), screenshots);
-    session = { workbench, project: project.root };
+    const openWindow = async (folder: string) => {
+      const other = await browser.context.newPage();
+      await other.goto(server.workbenchUrl({ folder, extensionDevelopmentPaths: [repoRoot] }));
+      await other.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await other.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+      return new Workbench(other, screenshots);
+    };
+    session = { workbench, project: project.root, openWindow };
   },
 
   async afterAll(): Promise<void> {

@@ -66,7 +66,7 @@ export function activateAgreement(context: vscode.ExtensionContext, server: Serv
       let data: AgreementData | null;
       try {
         data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing coders…') }, () =>
-          client.sendRequest(AgreementRequest.type, { project: project.root, others: others!, language: vscode.env.language }),
+          client.sendRequest(AgreementRequest.type, { project: project.root, others: others! }),
         );
       } catch (e) {
         void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));

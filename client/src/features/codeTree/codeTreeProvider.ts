@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { CodeNode, CodebookTree, ProjectInfo } from '../../../../server/src/lsp/protocol';
 import type { ServerConnection } from '../../server/serverConnection';
 import type { ColorIcons } from '../colorIcons';
+import { formatCount as formatIn, languageOf } from '../../../../server/src/engine/messages';
 import { filterCodes, firstWords, sortCodes, type Grouping, type SortOrder, type TreeNode, type VariableValue } from './treeNodes';
 
 export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -117,7 +118,8 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return [...children, ...(await this.quotes(node.project, node.code.path, node.participant, node.variable))];
     }
     // The participants of the code: of its own segments, or with its subcodes' when those are rolled up.
-    const own = node.code.byParticipant;
+    // A category's counts add up its codes (the engine's rule), whose rows list the participants.
+    const own = node.code.codable || this.includeSubcodes ? node.code.byParticipant : {};
     const scope = node.variable ? `var|${node.variable.name}|${node.variable.value}|` : '';
     const participants = Object.entries(own)
       .filter(([, n]) => n > 0)
@@ -177,17 +179,17 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       case 'code': {
         const c = node.code;
-        // A category that cannot be coded itself shows what its codes hold (rather than 0 · 0).
-        const counts = c.codable || this.includeSubcodes ? c : withSubcodes(c);
+        // A category that cannot be coded itself comes with what its codes hold (the engine adds them up).
+        const counts = c;
         const count = node.participant ? (counts.byParticipant[node.participant] ?? 0) : counts.segments;
         const expandable = c.children.length > 0 || count > 0;
         const item = new vscode.TreeItem(c.label, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.description = node.participant
-          ? `${count}`
+          ? formatCount(count)
           : counts.participants === 1
-            ? vscode.l10n.t('{0} · 1 participant', counts.segments)
-            : vscode.l10n.t('{0} · {1} participants', counts.segments, counts.participants);
+            ? vscode.l10n.t('{0} · 1 participant', formatCount(counts.segments))
+            : vscode.l10n.t('{0} · {1} participants', formatCount(counts.segments), formatCount(counts.participants));
         item.tooltip = new vscode.MarkdownString(`**${escape(c.label)}** \`${c.path}\`${c.definition ? `\n\n${escape(c.definition)}` : ''}`);
         item.iconPath = c.codable ? await this.icons.swatch(c.color ?? '') : new vscode.ThemeIcon('folder');
         item.contextValue = c.codable ? 'code' : 'group';
@@ -197,7 +199,7 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'participant': {
         const item = new vscode.TreeItem(node.participant, node.count > 0 || !node.code ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.description = `${node.count}`;
+        item.description = formatCount(node.count);
         item.iconPath = new vscode.ThemeIcon('person');
         item.contextValue = 'participant';
         return item;
@@ -230,24 +232,14 @@ function hasParticipant(code: CodeNode, participant: string): boolean {
   return (code.byParticipant[participant] ?? 0) > 0 || code.children.some((c) => hasParticipant(c, participant));
 }
 
-/** A code's counts with its subcodes' segments added. */
-function withSubcodes(code: CodeNode): Pick<CodeNode, 'segments' | 'participants' | 'byParticipant'> {
-  const byParticipant: Record<string, number> = {};
-  let segments = 0;
-  const visit = (c: CodeNode) => {
-    segments += c.segments;
-    for (const [p, n] of Object.entries(c.byParticipant)) byParticipant[p] = (byParticipant[p] ?? 0) + n;
-    c.children.forEach(visit);
-  };
-  visit(code);
-  return { segments, participants: Object.values(byParticipant).filter((n) => n > 0).length, byParticipant };
-}
-
-/** Segments per participant over all codes; with rolled-up counts only the top codes are added. */
+/**
+ * Segments per participant over all codes; with rolled-up counts only the top codes are added, without
+ * them every code but the categories (whose counts are their codes').
+ */
 function participantTotals(codes: CodeNode[], rolledUp: boolean): Map<string, number> {
   const totals = new Map<string, number>();
   const visit = (c: CodeNode) => {
-    for (const [p, n] of Object.entries(c.byParticipant)) totals.set(p, (totals.get(p) ?? 0) + n);
+    if (rolledUp || c.codable) for (const [p, n] of Object.entries(c.byParticipant)) totals.set(p, (totals.get(p) ?? 0) + n);
     if (!rolledUp) c.children.forEach(visit);
   };
   codes.forEach(visit);
@@ -262,4 +254,9 @@ function naturalCompare(a: string, b: string): number {
 
 function escape(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
+
+/** A count with the separators of VS Code's display language (`31,608`, `31 608`). */
+export function formatCount(n: number): string {
+  return formatIn(n, languageOf(vscode.env.language));
 }

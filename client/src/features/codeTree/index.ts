@@ -35,6 +35,7 @@ export function activateCodeTree(context: vscode.ExtensionContext, server: Serve
     view,
     server.onIndexChanged(() => provider.refreshSoon()),
     server.onReady(() => void updateProjects()),
+    server.onProjectsChanged(() => void updateProjects()),
     vscode.commands.registerCommand('codeboom.openSegment', async (uri: string, range: QuoteRange) => {
       const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
       const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });

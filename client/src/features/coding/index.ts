@@ -163,12 +163,51 @@ async function pickCodes(context: vscode.ExtensionContext, server: ServerConnect
     detail: [c.trail, c.node.definition].filter(Boolean).join(' — '),
     path: c.node.path,
   }));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Code selection'),
-    placeHolder: vscode.l10n.t('Codes to put on the selection (type to search labels and paths)'),
-    canPickMany: true,
-    matchOnDescription: true,
-    matchOnDetail: true,
+  return chooseCodes(items);
+}
+
+/**
+ * The code picker. Enter codes the selection with the highlighted code (what a person who typed part of
+ * a label expects); when boxes are ticked, Enter codes it with the ticked ones, for several at once.
+ * Enter when nothing matches says so and codes nothing. Resolves to undefined when the picker is closed.
+ */
+function chooseCodes<T extends vscode.QuickPickItem & { path: string }>(items: T[]): Promise<string[] | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = vscode.l10n.t('Code selection');
+  pick.placeholder = vscode.l10n.t('Type part of a label or path and press Enter; tick several codes to use them all');
+  pick.canSelectMany = true;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = items;
+  // A list with checkboxes highlights no row as one types: highlight the first code whose label or path
+  // holds what was typed (most recently used first, as the list is), so that Enter has one to take.
+  const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const firstMatch = (typed: string) => {
+    const words = fold(typed).split(/\s+/).filter(Boolean);
+    return items.find((i) => words.every((w) => fold(`${i.label} ${i.path}`).includes(w)));
+  };
+  pick.onDidChangeValue((typed) => {
+    const match = firstMatch(typed);
+    if (match) pick.activeItems = [match];
   });
-  return picked?.map((p) => p.path);
+  return new Promise((resolve) => {
+    let result: string[] | undefined;
+    pick.onDidAccept(() => {
+      const highlighted = pick.activeItems.length > 0 ? pick.activeItems.slice(0, 1) : [firstMatch(pick.value)].filter((i): i is T => i !== undefined);
+      const chosen = pick.selectedItems.length > 0 ? pick.selectedItems : highlighted;
+      if (chosen.length === 0) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('No code matches “{0}”; nothing was coded. Add the code to codebook.yaml first, or pick one from the list.', pick.value),
+        );
+        return;
+      }
+      result = chosen.map((c) => c.path);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(result);
+    });
+    pick.show();
+  });
 }

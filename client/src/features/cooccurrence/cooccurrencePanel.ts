@@ -26,7 +26,7 @@ export class CooccurrencePanel extends ProjectPanel<FromPage> {
     const client = this.server.languageClient;
     if (!client) return null;
     try {
-      const d = await client.sendRequest(CooccurrenceRequest.type, { project: this.project, unit: this.unit, language: vscode.env.language });
+      const d = await client.sendRequest(CooccurrenceRequest.type, { project: this.project, unit: this.unit });
       return d ? { ...d, codes: d.codes.map((c) => ({ ...c, color: safeColor(c.color) })) } : null;
     } catch (e) {
       void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));

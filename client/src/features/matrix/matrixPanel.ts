@@ -10,6 +10,7 @@ import type { ServerConnection } from '../../server/serverConnection';
 import { safeColor } from '../colorIcons';
 import { createPanel, ProjectPanel, showPanel } from '../projectPanel';
 import { webviewHtml } from '../webviewHtml';
+import { formatCount } from '../codeTree/codeTreeProvider';
 
 type FromPage =
   | { type: 'cell'; code: string; participant?: string }
@@ -39,6 +40,8 @@ export class MatrixPanel extends ProjectPanel<FromPage> {
       hint: vscode.l10n.t('Click a cell to see its quotes; click a quote to open it.'),
       noQuotes: vscode.l10n.t('No quotes.'),
       empty: vscode.l10n.t('Nothing has been coded yet.'),
+      // The separator the display language groups thousands with, as the Codes view writes counts.
+      thousands: formatCount(1000).charAt(1),
     };
   }
 
@@ -71,7 +74,7 @@ export class MatrixPanel extends ProjectPanel<FromPage> {
       case 'cell': {
         const quotes = await this.server.segments({ project: this.project, code: message.code, participant: message.participant, includeSubcodes: this.includeSubcodes });
         const row = this.matrix?.rows.find((r) => r.path === message.code);
-        const title = `${row?.label ?? message.code}${message.participant ? ` · ${message.participant}` : ''} (${quotes.length})`;
+        const title = `${row?.label ?? message.code}${message.participant ? ` · ${message.participant}` : ''} (${formatCount(quotes.length)})`;
         await this.panel.webview.postMessage({
           type: 'quotes',
           title,

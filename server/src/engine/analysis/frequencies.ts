@@ -3,12 +3,17 @@
  * segments of subcodes rolled up into their parents (as MAXQDA offers both), and codes ranked the way a
  * results chapter lists them.
  */
-import { descendants, type Code } from '../codebook/codebook';
+import { descendants, type Code, type Codebook } from '../codebook/codebook';
 import { compareNatural, type IndexedDocument, type ProjectIndex } from '../project/projectIndex';
 
 export interface CountOptions {
   /** Add the segments of every subcode to its parent's counts. */
   includeSubcodes?: boolean;
+  /**
+   * A category (a code with `codable: false`) counts the segments of the codes below it, as the editor's
+   * Codes view and matrix show it, instead of 0. Implied by includeSubcodes.
+   */
+  categoriesAddUp?: boolean;
   /** Count interviewer turns as well (default: the project's `count_interviewers`). */
   withInterviewers?: boolean;
   /**
@@ -26,6 +31,15 @@ export interface CodeCount {
   participants: string[];
   /** Segments per participant. */
   byParticipant: ReadonlyMap<string, number>;
+}
+
+/**
+ * The codes whose segments count for `code`: the code itself, and the codes below it when subcodes are
+ * included or when it is a category that adds up its codes. The one rule for every view that counts.
+ */
+export function countedCodes(codebook: Codebook, code: Code, options: Pick<CountOptions, 'includeSubcodes' | 'categoriesAddUp'>): Code[] {
+  const rollUp = options.includeSubcodes || (options.categoriesAddUp && !code.codable);
+  return rollUp ? [code, ...descendants(codebook, code.path)] : [code];
 }
 
 /** Counts of one code (cheaper than all of them, for a hover or a lens). */
@@ -52,7 +66,7 @@ export function codeCounts(index: ProjectIndex, options: CountOptions = {}): Map
     : new Map<string, ReadonlyMap<string, number>>([...codebook.codes.keys()].map((path) => [path, index.countsOf(path, withInterviewers)]));
   const result = new Map<string, CodeCount>();
   for (const code of codebook.codes.values()) {
-    const sources = options.includeSubcodes ? [code, ...descendants(codebook, code.path)] : [code];
+    const sources = countedCodes(codebook, code, options);
     const byParticipant = new Map<string, number>();
     let segments = 0;
     for (const c of sources) {
@@ -89,7 +103,7 @@ export function codeMatrix(index: ProjectIndex, options: CountOptions = {}): Cod
   const codes = [...counts.keys()];
   const rows = codes.map((c) => counts.get(c)!);
   const cells = rows.map((r) => participants.map((p) => r.byParticipant.get(p) ?? 0));
-  const direct = options.includeSubcodes ? codeCounts(index, { ...options, includeSubcodes: false }) : counts;
+  const direct = options.includeSubcodes || options.categoriesAddUp ? codeCounts(index, { ...options, includeSubcodes: false, categoriesAddUp: false }) : counts;
   const columnTotals = participants.map((p) => {
     let total = 0;
     for (const r of direct.values()) total += r.byParticipant.get(p) ?? 0;

@@ -20,7 +20,7 @@ export function registerAgreement({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(project);
       let loaded: LoadedVersion[];
       try {
         const self = params.self ? versionFromRevision(project.root, params.self.revision) : versionFromFolder(project.root, path.basename(project.root));

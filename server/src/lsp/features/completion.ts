@@ -29,7 +29,7 @@ export function registerCompletion({ ctx }: Features): void {
       if (!place || !document) return null;
       const codebook = place.project.codebook;
       const lang = ctx.language();
-      const labels = ctx.labelLanguage();
+      const labels = ctx.labelLanguage(place.project);
       if (place.kind === 'codebook') {
         const offset = document.offsetAt(params.position);
         const at = mergedIntoContextAt(document.getText(), offset);
@@ -128,9 +128,19 @@ function item(
     documentation: definition || notes.length ? { kind: MarkupKind.Markdown, value: [...notes.map((n) => `_${n}_`), definition ?? ''].filter(Boolean).join('\n\n') } : undefined,
     tags: code.deprecated ? [CompletionItemTag.Deprecated] : undefined,
     sortText: String(rank).padStart(5, '0'),
-    // The server has filtered already; what was typed keeps every item in the client's own filter.
-    filterText: typed,
+    filterText: filterTextOf(code, typed),
     textEdit: { range, newText: code.path + close },
     insertTextFormat: InsertTextFormat.PlainText,
   };
+}
+
+/**
+ * What a client filters an item by while the user types on, before the server's next answer arrives:
+ * what was typed (the server matched it already), the path and every label with and without accents.
+ * With the typed text alone, `[[patien` typed quickly closed the list: VS Code filtered the answer to
+ * `[[pati` by "pati" and found nothing for "patien".
+ */
+export function filterTextOf(code: Code, typed: string): string {
+  const labels = allTexts(code.label);
+  return [...new Set([typed, code.path, ...labels, ...labels.map(fold)].filter((t) => t !== ''))].join(' ');
 }

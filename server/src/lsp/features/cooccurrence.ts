@@ -20,7 +20,7 @@ export function registerCooccurrence({ ctx, ready }: Features): void {
       const unit = parseCooccurrenceUnit(params.unit);
       if (!unit) throw invalidParams(words(ctx.language(), 'refuse.unit', { unit: String(params.unit) }));
       const m = cooccurrence(project.index, { unit, withInterviewers: params.withInterviewers });
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(project);
       const codebook = project.codebook;
       return {
         unit: unitName(unit),

@@ -3,7 +3,7 @@
  * with counts, the code × participant matrix, and the segments of a code, a participant or a
  * document-variable value with their place and words.
  */
-import { codeCounts, type CodeCount } from '../../engine/analysis/frequencies';
+import { codeCounts, countedCodes, type CodeCount } from '../../engine/analysis/frequencies';
 import { languageOf } from '../../engine/messages';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { compareNatural } from '../../engine/project/projectIndex';
@@ -34,13 +34,14 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       return ctx.workspace.all().map((p) => ({
         root: p.rootUri,
         codebook: p.codebookUri,
-        title: localize(p.codebook.title, ctx.labelLanguage(), p.codebook.settings.language),
+        title: localize(p.codebook.title, ctx.labelLanguage(p), p.codebook.settings.language),
         language: p.codebook.settings.language,
         languages: p.codebook.languages as string[],
         participants: p.index.participants(),
         documents: p.index.size,
         variables: [...documentVariables(p.index)].map(([name, values]) => ({ name, values })),
         codebookOk: p.codebookOk,
+        transcripts: [...p.codebook.settings.transcripts],
       }));
     }),
   );
@@ -65,7 +66,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const doc = place.project.index.get(place.id);
       if (!doc) return { version, segments: [] };
       const codebook = place.project.codebook;
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(place.project);
       const lines = doc.digest.lineStarts;
       return {
         version,
@@ -92,10 +93,10 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
       const codebook = project.codebook;
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(project);
       const counts = params.variable
         ? countsWhere(project.index, params.variable, params.includeSubcodes, params.withInterviewers)
-        : codeCounts(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers });
+        : codeCounts(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers, categoriesAddUp: true });
       const nodeOf = (code: Code): CodeNode => {
         const c = counts.get(code.path)!;
         return {
@@ -126,9 +127,10 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
       const report = buildFrequencyReport(project.index, {
-        language: languageOf(params.language ?? ctx.labelLanguage()),
+        language: languageOf(params.language ?? ctx.labelLanguage(project)),
         includeSubcodes: params.includeSubcodes,
         withInterviewers: params.withInterviewers,
+        categoriesAddUp: true,
       });
       return { participants: report.participants, columnTotals: report.columnTotals, rows: report.rows };
     }),
@@ -141,7 +143,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return [];
       const codebook = project.codebook;
-      const language = params.language ?? ctx.labelLanguage();
+      const language = params.language ?? ctx.labelLanguage(project);
       const hits = findSegments(project.index, {
         code: params.code,
         includeSubcodes: params.includeSubcodes,
@@ -188,7 +190,7 @@ function countsWhere(
   }
   const result = new Map<string, CodeCount>();
   for (const code of index.codebook.codes.values()) {
-    const sources = includeSubcodes ? [code.path, ...descendants(index.codebook, code.path).map((c) => c.path)] : [code.path];
+    const sources = countedCodes(index.codebook, code, { includeSubcodes, categoriesAddUp: true }).map((c) => c.path);
     const byParticipant = new Map<string, number>();
     let segments = 0;
     for (const s of sources) {

@@ -23,7 +23,7 @@ export function registerExports({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const language = languageOf(params.language ?? ctx.labelLanguage());
+      const language = languageOf(params.language ?? ctx.labelLanguage(project));
       const data = buildFrequencyReport(project.index, { language, includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers });
       const text =
         params.format === 'markdown'
@@ -43,8 +43,9 @@ export function registerExports({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const options = { language: params.language, origin: `Codeboom ${VERSION}`, uniqueNames: params.uniqueNames === true };
-      const clashes = options.uniqueNames ? [] : nameClashes(project.codebook, params.language ?? project.codebook.settings.language);
+      const language = params.language ?? ctx.labelLanguage(project);
+      const options = { language, origin: `Codeboom ${VERSION}`, uniqueNames: params.uniqueNames === true };
+      const clashes = options.uniqueNames ? [] : nameClashes(project.codebook, language);
       const nameClashList = clashes.map((c) => ({ name: c.name, paths: [...c.paths] }));
       try {
         if (params.format === 'qdc') {

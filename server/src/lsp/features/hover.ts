@@ -27,7 +27,7 @@ export function registerHover({ ctx }: Features): void {
         const code = at.kind === 'key' ? at.code : project.codebook.codes.get(at.target);
         if (!code) return null;
         const span = at.kind === 'key' ? at.code.keySpan : at.span;
-        return { contents: { kind: MarkupKind.Markdown, value: describeCode(project, code, ctx.labelLanguage(), ctx.language()) }, range: spanToRange(positions.lineStarts, span) };
+        return { contents: { kind: MarkupKind.Markdown, value: describeCode(project, code, ctx.labelLanguage(project), ctx.language()) }, range: spanToRange(positions.lineStarts, span) };
       }
       if (place.kind !== 'transcript') return null;
       const doc = project.index.get(place.id);
@@ -45,7 +45,7 @@ export function registerHover({ ctx }: Features): void {
       if (r.kind === 'alias') notes.push(`_${words(lang, 'aliasOf', { path: r.code.path })}_`);
       if (r.kind === 'merged') notes.push(`_${words(lang, 'mergedInto', { path: r.code.path })}_`);
       if (memo) notes.push(`**${words(lang, 'memo')}:** ${escapeMarkdown(memo)}`);
-      const value = describeCode(project, r.code, ctx.labelLanguage(), lang) + (notes.length ? `\n\n${notes.join('\n\n')}` : '');
+      const value = describeCode(project, r.code, ctx.labelLanguage(project), lang) + (notes.length ? `\n\n${notes.join('\n\n')}` : '');
       return { contents: { kind: MarkupKind.Markdown, value }, range: spanToRange(lines, doc.digest.tagSpan(i)) };
     }),
   );

@@ -5,6 +5,7 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { codeLabel } from '../../engine/codebook/codebook';
 import { fold } from '../../engine/text/similarity';
+import { allTexts } from '../../engine/codebook/localized';
 import { cleanText } from '../../engine/transcript/transcript';
 import { checkCancelled, guard } from '../context';
 import { spanToRange } from '../convert';
@@ -23,7 +24,7 @@ export function registerSymbols({ ctx }: Features): void {
       const place = ctx.locate(params.textDocument.uri);
       if (!place) return null;
       const project = place.project;
-      const labels = ctx.labelLanguage();
+      const labels = ctx.labelLanguage(project);
       if (place.kind === 'codebook') {
         const lines = project.codebookPositions().lineStarts;
         const codebook = project.codebook;
@@ -87,15 +88,16 @@ export function registerSymbols({ ctx }: Features): void {
   ctx.connection.onWorkspaceSymbol(
     guard(ctx, 'workspace symbols', (params, token): SymbolInformation[] => {
       const query = fold(params.query);
-      const labels = ctx.labelLanguage();
       const result: SymbolInformation[] = [];
       for (const project of ctx.workspace.all()) {
         checkCancelled(token);
+        const labels = ctx.labelLanguage(project);
         const codebook = project.codebook;
         const lines = project.codebookPositions().lineStarts;
         for (const code of codebook.codes.values()) {
           const label = codeLabel(codebook, code, labels);
-          if (query && !fold(code.path).includes(query) && !fold(label).includes(query)) continue;
+          // Any language's label finds the code, as in completion.
+          if (query && !fold(code.path).includes(query) && ![label, ...allTexts(code.label)].some((l) => fold(l).includes(query))) continue;
           result.push({
             name: label,
             containerName: code.path,
