@@ -63,12 +63,13 @@ function indexOf(p: ProjectInput): ProjectIndex {
  * Segments without text (a tag alone in its paragraph) are left out: a REFI-QDA selection of nothing is not
  * kept by the import (see docs/fuzzing.md).
  */
-function segmentLines(index: ProjectIndex): string[] {
+function segmentLines(index: ProjectIndex, leaveOut: ReadonlySet<string> = new Set()): string[] {
   const guids = codeGuids(index.codebook);
   const lines: string[] = [];
   for (const doc of index.documents()) {
     const parsed = index.parsed(doc.id)!;
     const name = (doc.id.split('/').pop() ?? doc.id).replace(/\.txt$/, '');
+    if (leaveOut.has(name)) continue;
     for (const s of doc.resolved.segments) {
       const text = cleanText(parsed, s.span);
       if (text !== '') lines.push(`${name} | ${guids.get(s.code)} | ${s.participant} | ${text}`);
@@ -147,19 +148,31 @@ export function refiTarget(): FuzzTarget<RefiCase> {
           const clean = cleanDocument(parsed);
           return clean.text.slice(clean.toClean(parsed.bodyStart));
         };
-        const empty = new Set(original.documents().filter((d) => bodyOf(original.parsed(d.id)!).trim() === '').map((d) => d.id.replace(/\.txt$/, '')));
+        // A transcript whose text keeps brackets of broken markup (an unclosed `[[`) is refused by the import,
+        // which would read them as markup, with a sentence that says so.
+        const skippable = new Set(
+          original
+            .documents()
+            .filter((d) => {
+              const body = bodyOf(original.parsed(d.id)!);
+              return body.trim() === '' || /\[\[|\]\]|\{\{|\}\}/.test(body);
+            })
+            .map((d) => d.id.replace(/\.txt$/, '')),
+        );
         let imported: ProjectIndex;
+        let skipped: Set<string>;
         try {
           const plan = importQdpx(exportQdpx(original));
-          ensureEqual(plan.skipped.filter((s) => !empty.has(s.source)), [], 'an export imports without skipping a source that has text');
+          ensureEqual(plan.skipped.filter((s) => !skippable.has(s.source)), [], 'an export imports without skipping a source that has text');
+          skipped = new Set(plan.skipped.map((s) => s.source));
           imported = plannedIndex(plan.files);
         } catch (e) {
           if (e instanceof FuzzFailure) throw e;
           throw new FuzzFailure(`Codeboom's own export could not be imported again: ${e instanceof Error ? e.message : String(e)}`);
         }
-        ensureEqual(segmentLines(imported), segmentLines(original), 'an export imported again has the same segments (code, participant, text)');
+        ensureEqual(segmentLines(imported), segmentLines(original, skipped), 'an export imported again has the same segments (code, participant, text)');
         for (const doc of original.documents()) {
-          if (empty.has(doc.id.replace(/\.txt$/, ''))) continue;
+          if (skipped.has(doc.id.replace(/\.txt$/, ''))) continue;
           const copy = imported.parsed(`transcripts/${doc.id}`);
           ensure(copy, `the import has no transcripts/${doc.id}`);
           ensureEqual(bodyOf(copy), bodyOf(original.parsed(doc.id)!), `the text of ${doc.id} without markup is the same after the round trip`);

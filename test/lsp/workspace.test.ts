@@ -75,7 +75,7 @@ describe('language server workspace', () => {
     assert.deepEqual(shown.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['codebook.syntax', 11, 14]]);
     assert.match(String(shown[0].message), /'\*Geduld\*' reads as a YAML alias .*put it in quotes: "\*Geduld\*"/);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: t2 }, position: { line: 4, character: 36 } });
-    assert.match((hover!.contents as MarkupContent).value, /Patience/);
+    assert.match((hover!.contents as MarkupContent).value, /Geduld/);
     assert.equal((await client.connection.sendRequest(ProjectsRequest.type, {}))[0].codebookOk, false);
 
     await client.change(codebook, billionLaughs());
