@@ -14,6 +14,7 @@ import { chooseProject, projectTitle } from './features/projects';
 import { activateReports } from './features/reports';
 import { activateSegmentsPicker } from './features/segmentsPicker';
 import { activateStarterProject } from './features/starterProject';
+import { activateTranscriptImport } from './features/transcriptImport';
 import { activateTranscriptLanguage } from './features/transcriptLanguage';
 import { ServerConnection } from './server/serverConnection';
 import type { CodeTreeProvider } from './features/codeTree/codeTreeProvider';
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateSegmentsPicker(context, server);
   activateStarterProject(context);
   activateAgreement(context, server);
+  activateTranscriptImport(context, server);
 
   // The extension activates in every window (onStartupFinished) but starts the server only where there
   // is a project: at once when a codebook.yaml exists, otherwise as soon as one is written (by hand, by

@@ -38,6 +38,23 @@ describe('language server workspace', () => {
     assert.deepEqual(after!.participants, ['T1', 'T2']);
   });
 
+  it('lets a deleted transcript go while an editor still holds its text, and takes it back when it is typed in', async () => {
+    const t2 = p.file('T2.txt');
+    await client.openFile(t2);
+    const participants = async () => (await client.connection.sendRequest(CodebookTreeRequest.type, { project: uriOf(p.root) }))!.participants;
+    assert.deepEqual(await participants(), ['T1', 'T2']);
+    const changes = () => client.notifications.filter((n) => n.method === 'codeboom/indexChanged').length;
+    let seen = changes();
+    fs.rmSync(t2);
+    await client.fileChanged(t2, 'deleted');
+    await client.until(() => changes() > seen, 'the index to change');
+    assert.deepEqual(await participants(), ['T1']);
+    seen = changes();
+    await client.change(uriOf(t2), T2.replace('komt.', 'komt weer.'));
+    await client.until(() => changes() > seen, 'the index to change');
+    assert.deepEqual(await participants(), ['T1', 'T2']);
+  });
+
   it('reports a broken codebook in codebook.yaml and keeps the last good one until it is fixed', async () => {
     const codebook = uriOf(p.file('codebook.yaml'));
     const t2 = uriOf(p.file('T2.txt'));

@@ -7,6 +7,11 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type RequestParam,
+  type RequestType,
   DidChangeWatchedFilesNotification,
   ErrorAction,
   FileChangeType,
@@ -220,6 +225,28 @@ export class ServerConnection implements vscode.Disposable {
     void vscode.window.showErrorMessage(sentence, show).then((choice) => {
       if (choice === show) this.output.show();
     });
+  }
+
+  /**
+   * Sends a request of protocol.ts. A refusal meant for the user (RequestFailed, InvalidParams) is shown
+   * as its sentence, any other failure as one sentence with a button to the log; a cancelled request is
+   * quiet. Each gives undefined, as does a server that is not running.
+   */
+  async send<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | undefined> {
+    const client = this.client;
+    if (!client) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The Codeboom server is not running: open a folder with a codebook.yaml, or restart it.'));
+      return undefined;
+    }
+    try {
+      return await client.sendRequest(type, params as RequestParam<P>);
+    } catch (e) {
+      if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled) return undefined;
+      this.output.error(`${type.method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (e instanceof ResponseError && (e.code === LSPErrorCodes.RequestFailed || e.code === ErrorCodes.InvalidParams)) void vscode.window.showErrorMessage(e.message);
+      else this.showFailure(vscode.l10n.t('Codeboom could not do that; the log says why.'));
+      return undefined;
+    }
   }
 
   private async request<P, R>(type: { method: string }, params: P, fallback: R): Promise<R> {

@@ -152,6 +152,25 @@ export namespace ReportRequest {
   export const type = new RequestType<Params, { text: string } | null, void>(method);
 }
 
+/**
+ * Client → server: a file as it arrives (Word, WebVTT, SubRip, Whisper JSON, oTranscribe) turned into a
+ * transcript's text; the client writes it, as an edit the user can undo. Sentences in the user's language.
+ */
+export namespace TranscriptImportRequest {
+  export const method = 'codeboom/importTranscript' as const;
+  export interface Params {
+    /** The file's name, whose extension says its format. */
+    name: string;
+    base64: string;
+    /** The project it goes into: the answer says in which folder. */
+    project: string;
+  }
+  export type Result =
+    | { ok: true; text: string; fileName: string; folder: string; speakers: { label: string; name: string }[]; warnings: string[] }
+    | { ok: false; message: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
 /** Client → server: the project as a REFI-QDA codebook (.qdc) or project (.qdpx), base64-encoded. */
 export namespace RefiExportRequest {
   export const method = 'codeboom/refiExport' as const;

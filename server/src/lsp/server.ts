@@ -33,6 +33,7 @@ import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
 import { registerRename } from './features/rename';
 import { registerSymbols } from './features/symbols';
+import { registerTranscriptImport } from './features/transcriptImport';
 import { IndexChangedNotification, ServerCommands } from './protocol';
 import { findProjectRoots, Workspace, type Project } from './workspace';
 
@@ -254,7 +255,9 @@ export function startServer(connection: Connection): RunningServer {
           }
           continue;
         }
-        if (documents.get(change.uri)) continue; // open documents follow their editor
+        // Open documents follow their editor, except that a deleted file is no transcript any more even while
+        // an editor still holds its text (typing in it again brings it back).
+        if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
         const place = workspace.locate(file);
         if (!place || place.kind === 'codebook') continue;
         if (place.kind === 'other') {
@@ -286,6 +289,7 @@ export function startServer(connection: Connection): RunningServer {
   registerExports(features);
   registerCooccurrence(features);
   registerAgreement(features);
+  registerTranscriptImport(features);
 
   documents.listen(connection);
   connection.listen();

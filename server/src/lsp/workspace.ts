@@ -189,7 +189,9 @@ export class Project {
     }
     const read = reader.read(path.join(this.root, ...id.split('/')), id);
     if (!read.ok) {
-      this.unreadable.set(id, read.problem);
+      // A file that is gone (deleted while its editor was open) is no transcript, not an unreadable one.
+      if (read.problem.args?.detail === 'ENOENT') this.unreadable.delete(id);
+      else this.unreadable.set(id, read.problem);
       this.index.delete(id);
       return false;
     }

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCodebook } from '../../engine/codebook/codebook';
 import type { Language } from '../../engine/messages';
-import { transcriptMatcher } from '../../engine/project/settings';
+import { newTranscriptFolder, transcriptMatcher, type ProjectSettings } from '../../engine/project/settings';
 import { importMessage, importTranscript, transcriptFileName, type ImportMessage } from '../../engine/import/transcriptImport';
 import { writeAllOrNothing } from '../../node/importFiles';
 import { CODEBOOK_FILE, UserError } from '../../node/projectFiles';
@@ -90,7 +90,7 @@ interface ProjectAround {
   root: string;
   patterns: string;
   isTranscript: (relPath: string) => boolean;
-  transcripts: readonly string[];
+  settings: ProjectSettings;
 }
 
 /** The project (the nearest folder with codebook.yaml) that holds `dir`, if any. */
@@ -105,29 +105,15 @@ function projectAround(dir: string): ProjectAround | undefined {
         // An unreadable codebook: its defaults serve.
       }
       const settings = parseCodebook(text).settings;
-      return { root: d, patterns: settings.transcripts.join(', '), isTranscript: transcriptMatcher(settings), transcripts: settings.transcripts };
+      return { root: d, patterns: settings.transcripts.join(', '), isTranscript: transcriptMatcher(settings), settings };
     }
     if (path.dirname(d) === d) return undefined;
   }
 }
 
-/**
- * Without --into: inside a project, the folder of the first transcript pattern whose files a `.txt` in it
- * would match (`transcripts/**\/*.txt` → transcripts/); elsewhere, the current folder.
- */
+/** Without --into: inside a project, the folder its transcript patterns name (see newTranscriptFolder); elsewhere, the current folder. */
 function defaultFolder(cwd: string): string {
   const project = projectAround(cwd);
   if (!project) return path.resolve(cwd);
-  for (const pattern of project.transcripts) {
-    const fixed: string[] = [];
-    for (const part of pattern.split('/')) {
-      if (/[*?[\]{}()!+@]/.test(part)) break;
-      fixed.push(part);
-    }
-    // The last fixed part of a pattern without wildcards is a file name, not a folder.
-    if (fixed.length === pattern.split('/').length) fixed.pop();
-    const folder = fixed.join('/');
-    if (project.isTranscript(folder ? `${folder}/transcript.txt` : 'transcript.txt')) return path.join(project.root, ...fixed);
-  }
-  return project.root;
+  return path.join(project.root, ...newTranscriptFolder(project.settings).split('/').filter(Boolean));
 }

@@ -15,12 +15,9 @@ import { wordDocumentHtml } from './wordDocument';
 
 export type { ImportMessage } from './importMessages';
 export { importMessage } from './importMessages';
+export { TRANSCRIPT_IMPORT_EXTENSIONS, transcriptFormatOf, type TranscriptFormat } from './importFormats';
+import { transcriptFormatOf, type TranscriptFormat } from './importFormats';
 export type { SpeakerLabel } from './speakerLabels';
-
-export type TranscriptFormat = 'docx' | 'vtt' | 'srt' | 'whisper-json' | 'otr';
-
-/** The file name endings `importTranscript` takes, for file pickers. */
-export const TRANSCRIPT_IMPORT_EXTENSIONS: readonly string[] = ['docx', 'vtt', 'srt', 'json', 'otr'];
 
 /** Word-processor files that must be saved as .docx first. */
 const SAVE_AS_DOCX = /\.(doc|odt|rtf|pages|wpd)$/i;
@@ -41,24 +38,6 @@ export interface TranscriptImportOptions {
   language?: Language;
 }
 
-/** The format a file name says, or undefined when it is none of those `importTranscript` reads. */
-export function transcriptFormatOf(fileName: string): TranscriptFormat | undefined {
-  const ext = /\.([^./\\]+)$/.exec(fileName)?.[1].toLowerCase();
-  switch (ext) {
-    case 'docx':
-      return 'docx';
-    case 'vtt':
-      return 'vtt';
-    case 'srt':
-      return 'srt';
-    case 'json':
-      return 'whisper-json';
-    case 'otr':
-      return 'otr';
-    default:
-      return undefined;
-  }
-}
 
 /**
  * The transcript's file name for a source file: its name with `.txt` for the ending (`Interview 3.docx` →

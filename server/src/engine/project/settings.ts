@@ -112,6 +112,27 @@ function unsupportedFeature(source: string): Pick<PatternProblem, 'unsupported' 
   return {};
 }
 
+/**
+ * Where new transcripts go: the folder (relative to the project, with `/`, '' for its root) of the first
+ * transcript pattern that a `.txt` in that folder would match (`transcripts/**\/*.txt` → `transcripts`).
+ */
+export function newTranscriptFolder(settings: Pick<ProjectSettings, 'transcripts' | 'exclude'>): string {
+  const isTranscript = transcriptMatcher(settings);
+  for (const pattern of settings.transcripts) {
+    const parts = pattern.split('/');
+    const fixed: string[] = [];
+    for (const part of parts) {
+      if (/[*?[\]{}()!+@]/.test(part)) break;
+      fixed.push(part);
+    }
+    // The last fixed part of a pattern without wildcards is a file name, not a folder.
+    if (fixed.length === parts.length) fixed.pop();
+    const folder = fixed.join('/');
+    if (isTranscript(folder ? `${folder}/transcript.txt` : 'transcript.txt')) return folder;
+  }
+  return '';
+}
+
 /** Tells whether a project-relative path (with `/`) is a transcript under these settings. */
 export function transcriptMatcher(settings: Pick<ProjectSettings, 'transcripts' | 'exclude'>): (relPath: string) => boolean {
   const include = picomatch(settings.transcripts, { dot: false });

@@ -1,0 +1,30 @@
+/**
+ * Turning a file as it arrives (Word, subtitles, Whisper, oTranscribe) into a transcript for the editor's
+ * *Import Transcripts…*: the engine converts it, the client writes it where the project keeps transcripts.
+ */
+import { importMessage, importTranscript, transcriptFileName } from '../../engine/import/transcriptImport';
+import { newTranscriptFolder } from '../../engine/project/settings';
+import { guard } from '../context';
+import { TranscriptImportRequest } from '../protocol';
+import type { Features } from '../server';
+
+export function registerTranscriptImport({ ctx, ready }: Features): void {
+  ctx.connection.onRequest(
+    TranscriptImportRequest.type,
+    guard(ctx, 'transcript import', async (params): Promise<TranscriptImportRequest.Result> => {
+      await ready();
+      const language = ctx.language();
+      const result = await importTranscript(params.name, Buffer.from(params.base64, 'base64'), { language });
+      if (!result.ok) return { ok: false, message: importMessage(result.problem, language) };
+      const project = ctx.workspace.byRootUri(params.project);
+      return {
+        ok: true,
+        text: result.transcript.text,
+        fileName: transcriptFileName(params.name),
+        folder: project ? newTranscriptFolder(project.codebook.settings) : '',
+        speakers: result.transcript.speakers,
+        warnings: result.transcript.warnings.map((w) => importMessage(w, language)),
+      };
+    }),
+  );
+}
