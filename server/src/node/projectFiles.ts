@@ -9,7 +9,7 @@ import { emptyCodebook, parseCodebook, type Codebook } from '../engine/codebook/
 import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../engine/diagnostics';
 import { DEFAULT_TRANSCRIPTS, transcriptMatcher, type ProjectSettings } from '../engine/project/settings';
 import { compareNatural, ProjectIndex } from '../engine/project/projectIndex';
-import { stripBom } from '../engine/text/positions';
+import { bomLength, stripBom } from '../engine/text/positions';
 
 export const CODEBOOK_FILE = 'codebook.yaml';
 
@@ -22,7 +22,8 @@ export class UserError extends Error {
 
 export type ReadResult = { ok: true; text: string; hadBom: boolean } | { ok: false; problem: Diagnostic };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Takes off no byte-order mark: stripBom takes off the first, and only the first (positions.ts). */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a file as UTF-8 text; binary files, other encodings and unreadable files give a diagnostic. */
 export function readText(file: string, displayName = file): ReadResult {
@@ -263,7 +264,7 @@ export class FileReader {
     if (!isUtf8(bytes)) {
       return { ok: false, problem: diagnostic(DiagnosticCodes.fileNotUtf8, { start: 0, end: 0 }, { file: displayName }) };
     }
-    const hadBom = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { ok: true, bytes: hadBom ? bytes.subarray(3) : bytes, hadBom };
+    const bom = bomLength(bytes);
+    return { ok: true, bytes: bytes.subarray(bom), hadBom: bom > 0 };
   }
 }
