@@ -40,6 +40,8 @@ export const DiagnosticCodes = {
   fileNotUtf8: 'file.not-utf8',
   fileBinary: 'file.binary',
   fileUnreadable: 'file.unreadable',
+  fileExtraBom: 'file.extra-bom',
+  diagnosticsTruncated: 'diagnostics.truncated',
   projectNoTranscripts: 'project.no-transcripts',
 } as const;
 
@@ -72,6 +74,9 @@ export const defaultSeverity: Record<DiagnosticCode, Severity> = {
   'file.not-utf8': 'warning',
   'file.binary': 'warning',
   'file.unreadable': 'warning',
+  'file.extra-bom': 'warning',
+  /** Takes the severity of the worst problem it stands for (diagnosticLimit.ts). */
+  'diagnostics.truncated': 'information',
   'project.no-transcripts': 'warning',
 };
 

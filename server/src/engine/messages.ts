@@ -79,6 +79,10 @@ const en: Record<DiagnosticCode, Template> = {
   'file.not-utf8': (a) => `${a.file} is not UTF-8 text and was skipped: save it as UTF-8.`,
   'file.binary': (a) => `${a.file} is not a text file and was skipped.`,
   'file.unreadable': (a) => `${a.file} could not be read (${a.detail}) and was skipped.`,
+  'file.extra-bom': () =>
+    'This transcript starts with a second byte-order mark (an invisible U+FEFF, left when two editors each added one), so front matter or a speaker label on its first line is not read: remove it.',
+  'diagnostics.truncated': (a) =>
+    `${counted(Number(a.count), 'more problem', 'more problems')} in this transcript (${truncatedBreakdown(a, 'en')}) ${Number(a.count) === 1 ? 'is' : 'are'} not listed, to keep the list usable: fix the problems above first, as they often repeat one mistake.`,
   'project.no-transcripts': (a) => {
     const none = `No file matches project.transcripts (${all(a.patterns, 'en')})`;
     if (Number(a.textFiles) > 0) {
@@ -140,6 +144,10 @@ const nl: Record<DiagnosticCode, Template> = {
   'file.not-utf8': (a) => `${a.file} is geen UTF-8-tekst en is overgeslagen: sla het op als UTF-8.`,
   'file.binary': (a) => `${a.file} is geen tekstbestand en is overgeslagen.`,
   'file.unreadable': (a) => `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
+  'file.extra-bom': () =>
+    'Dit transcript begint met een tweede byte-order mark (een onzichtbaar teken U+FEFF, achtergelaten doordat twee editors er elk een toevoegden), zodat front matter of een sprekerlabel op de eerste regel niet gelezen wordt: verwijder het.',
+  'diagnostics.truncated': (a) =>
+    `${counted(Number(a.count), 'probleem', 'problemen')} meer in dit transcript (${truncatedBreakdown(a, 'nl')}) ${Number(a.count) === 1 ? 'staat' : 'staan'} niet in de lijst, om die bruikbaar te houden: los eerst de problemen hierboven op, vaak is het één fout die zich herhaalt.`,
   'project.no-transcripts': (a) => {
     const none = `Geen enkel bestand past bij project.transcripts (${all(a.patterns, 'nl')})`;
     if (Number(a.textFiles) > 0) {
@@ -153,6 +161,16 @@ const nl: Record<DiagnosticCode, Template> = {
     return `${none}: zet daar transcripten als .txt- of .md-bestanden, of pas de patronen aan in codebook.yaml.`;
   },
 };
+
+/** `3 errors and 2 warnings` of a diagnostics.truncated: how many of each severity were left out. */
+function truncatedBreakdown(a: DiagnosticArgs, lang: Language): string {
+  const nl = lang === 'nl';
+  const parts: string[] = [];
+  if (Number(a.errors) > 0) parts.push(nl ? counted(Number(a.errors), 'fout', 'fouten') : counted(Number(a.errors), 'error', 'errors'));
+  if (Number(a.warnings) > 0) parts.push(nl ? counted(Number(a.warnings), 'waarschuwing', 'waarschuwingen') : counted(Number(a.warnings), 'warning', 'warnings'));
+  if (Number(a.others) > 0) parts.push(nl ? counted(Number(a.others), 'opmerking', 'opmerkingen') : counted(Number(a.others), 'note', 'notes'));
+  return joinList(parts, lang);
+}
 
 function schemaMessage(detail: string, lang: Language): string {
   const [kind, field = '', extra] = detail.split(':');
@@ -217,6 +235,7 @@ const wordsEn: Words = {
   replaceEverywhere: (a) => `Replace '${a.from}' with '${a.path}' in every transcript`,
   addToCodebook: (a) => `Add '${a.path}' to the codebook`,
   mergeInto: (a) => `Merge '${a.from}' into '${a.path}'`,
+  removeExtraBom: () => 'Remove the second byte-order mark',
   indexing: () => 'Indexing transcripts',
   indexingProgress: (a) => `${a.done} of ${a.total}`,
   notCodable: () => 'groups codes',
@@ -247,6 +266,7 @@ const wordsNl: Words = {
   replaceEverywhere: (a) => `Vervang '${a.from}' door '${a.path}' in alle transcripten`,
   addToCodebook: (a) => `Voeg '${a.path}' toe aan het codeboek`,
   mergeInto: (a) => `Voeg '${a.from}' samen met '${a.path}'`,
+  removeExtraBom: () => 'Verwijder de tweede byte-order mark',
   indexing: () => 'Transcripten indexeren',
   indexingProgress: (a) => `${a.done} van ${a.total}`,
   notCodable: () => 'groepeert codes',

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Diagnostic } from '../../engine/diagnostics';
+import { severityTotals } from '../../engine/diagnosticLimit';
 import { counted, diagnosticMessage } from '../../engine/messages';
 import { TextPositions } from '../../engine/text/positions';
 import { CODEBOOK_FILE } from '../../node/projectFiles';
@@ -36,7 +37,13 @@ export const check: Command = {
     const language = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
     const project = openProject(ctx, positionals[0], { requireCodebook: false, language });
     const findings: Finding[] = [];
+    // A transcript lists at most a thousand problems; the totals count the ones its last line left out.
+    let errors = 0;
+    let warnings = 0;
     const add = (file: string, text: string, diagnostics: readonly Diagnostic[]) => {
+      const totals = severityTotals(diagnostics);
+      errors += totals.errors;
+      warnings += totals.warnings;
       const positions = new TextPositions(text);
       const at = (offset: number) => {
         const line = positions.lineAt(offset);
@@ -67,8 +74,6 @@ export const check: Command = {
       add(doc.id, project.index.parsed(doc.id)?.text ?? '', doc.resolved.diagnostics);
     }
 
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const warnings = findings.filter((f) => f.severity === 'warning').length;
     if (format === 'json') {
       writeOutput(ctx, JSON.stringify(findings, null, 2) + '\n', values.out as string | undefined);
     } else {
