@@ -3,7 +3,8 @@
  * measures the engine on each in a fresh process, times ripgrep counting the same tags for reference,
  * prints a table and writes BENCHMARKS.md.
  *
- * Options: --sizes 12,1000 (a subset), --no-write (print only).
+ * Options: --sizes 12,1000 (a subset), --no-write (print only), --pathological (only the section of
+ * pathological inputs, printed), --pathological-sizes 1000,2000 (other sizes for it).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +15,7 @@ import { ensureCorpus } from './corpus';
 import { measureEngine, percentile, type EngineFigures } from './engineBench';
 import { measureFloor, measurePageTouch } from './floorBench';
 import { lspSection, measureLsp } from './lspBench';
+import { measurePathological, pathologicalSection, PATHOLOGICAL_SIZES } from './pathological';
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -165,6 +167,14 @@ export interface BenchSection {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const pathologicalSizesArg = args.indexOf('--pathological-sizes');
+  const pathologicalSizes = pathologicalSizesArg >= 0 ? args[pathologicalSizesArg + 1].split(',').map(Number) : PATHOLOGICAL_SIZES;
+  const pathological = () => pathologicalSection(path.join(BENCH_DIR, 'pathological'), __filename, path.join(ROOT, 'dist/cli.js'), pathologicalSizes);
+  if (args.includes('--pathological')) {
+    const s = pathological();
+    process.stdout.write(`\n## ${s.title}\n\n${s.markdown}\n`);
+    return;
+  }
   const sizesArg = args.indexOf('--sizes');
   const sizes = sizesArg >= 0 ? args[sizesArg + 1].split(',').map(Number) : [12, 1000, 5000];
   const write = !args.includes('--no-write');
@@ -199,6 +209,7 @@ async function main(): Promise<void> {
   const sections: BenchSection[] = [];
   if (sizes.includes(5000)) sections.push(analysisSection(measureAnalysis(path.join(BENCH_DIR, 'corpus-5000'))));
   if (sizes.includes(1000)) sections.push(lspSection(await measureLsp(path.join(BENCH_DIR, 'corpus-1000'), path.join(ROOT, 'dist/server.js'))));
+  sections.push(pathological());
   for (const s of sections) process.stdout.write(`\n## ${s.title}\n\n${s.markdown}\n`);
 
   if (write) {
@@ -232,6 +243,7 @@ ${sections.map((s) => `\n## ${s.title}\n\n${s.markdown}\n`).join('')}`;
 }
 
 if (process.argv[2] === '--child') child();
+else if (process.argv[2] === '--pathological-child') process.stdout.write(JSON.stringify(measurePathological(process.argv[3])));
 else
   main().catch((e) => {
     process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`);

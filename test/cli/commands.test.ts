@@ -29,6 +29,17 @@ describe('codeboom check', () => {
     assert.match(run.stderr, /1 error, 1 warning in 2 transcripts/);
   });
 
+  it('lists a thousand problems of a transcript and a line for the rest, and counts them all in its totals and exit status', async () => {
+    p.write('T1.txt', '---\nparticipant: T1\n---\nT1= ' + '[[ '.repeat(1500) + '\n');
+    p.write('T2.txt', '---\nparticipant: T2\n---\nT2= Goed zo.\n');
+    const run = await runCli(['check', p.root], { cwd: p.root });
+    assert.equal(run.status, 1);
+    const lines = run.stdout.trim().split('\n');
+    assert.equal(lines.length, 1001);
+    assert.match(lines[1000], /^T1\.txt:4:\d+: error diagnostics\.truncated: 500 more problems in this transcript \(500 errors\) are not listed/);
+    assert.match(run.stderr, /1500 errors, 0 warnings in 2 transcripts/);
+  });
+
   it('exits 0 when there are only warnings, and gives JSON on request', async () => {
     p.write('T1.txt', '---\nparticipant: T1\n---\nT1= Ik wacht af. [[afstemmen/geduld]]\n');
     const run = await runCli(['check', p.root, '--format', 'json'], { cwd: p.root });

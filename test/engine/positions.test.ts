@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { stripBom, TextPositions } from '../../server/src/engine/text/positions';
-import { Utf8Offsets } from '../../server/src/engine/text/utf8';
+import { decodeUtf8, Utf8Offsets } from '../../server/src/engine/text/utf8';
+import { SMALL_CODEBOOK, tempProject } from '../helpers/tempProject';
+import { parseCodebook } from '../../server/src/engine/codebook/codebook';
+import { digestBytes, digestParsed } from '../../server/src/engine/transcript/digest';
+import { parseTranscript } from '../../server/src/engine/transcript/transcript';
+import { decodeText, FileReader, loadProject } from '../../server/src/node/projectFiles';
 
 describe('positions', () => {
   it('counts lines across \\n, \\r\\n and a lone \\r', () => {
@@ -36,9 +41,71 @@ describe('positions', () => {
     assert.deepEqual(stripBom('T1= hoi'), { text: 'T1= hoi', hadBom: false });
   });
 
+  it('strips only the first of two byte-order marks: the second is a character', () => {
+    assert.deepEqual(stripBom('\ufeff\ufeffT1= hoi'), { text: '\ufeffT1= hoi', hadBom: true });
+    const twice = Buffer.from('\ufeff\ufeffT1= {{world}}[[a]]', 'utf8');
+    const read = decodeText(twice, 'T.txt');
+    assert.ok(read.ok);
+    assert.equal(read.text, '\ufeffT1= {{world}}[[a]]');
+    const project = tempProject({ 'T.txt': twice });
+    try {
+      const file = new FileReader().read(project.file('T.txt'), 'T.txt');
+      assert.ok(file.ok);
+      assert.deepEqual([...file.bytes], [...Buffer.from(read.text, 'utf8')], 'the bytes path keeps what the text path keeps');
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it('decodes a U+FEFF at the start of any stretch of bytes as the character it is', () => {
+    const bytes = Buffer.from('a\ufeffb', 'utf8');
+    assert.equal(decodeUtf8(bytes, 1, bytes.length), '\ufeffb');
+    assert.equal(decodeUtf8(new Uint8Array(bytes), 1, bytes.length), '\ufeffb');
+  });
+
+  it('after the first byte-order mark, every U+FEFF keeps its place: from bytes, from text and on disk (property)', () => {
+    const codebook = parseCodebook(SMALL_CODEBOOK);
+    const piece = fc.constantFrom(
+      '\ufeff', '\ufeff\ufeff', 'T1= ', 'I= ', '\n', '\r\n', ' ', 'woord ', 'cliënt', '😀',
+      '[[effect/band]]', '[[\ufeffeffect/band]]', '[[afstemmen/geduld | \ufeffmemo]]', '{{', '}}', '{{#a ', '}}#a', '[[', '---\n', 'participant: T1\n',
+    );
+    const project = tempProject({ 'codebook.yaml': SMALL_CODEBOOK });
+    try {
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.boolean(), (written, firstBom) => {
+          const bytes = Buffer.from((firstBom ? '\ufeff' : '') + written, 'utf8');
+          // The file's first mark is not text, whether it was added or the text starts with one.
+          const text = firstBom ? written : written.replace(/^\ufeff/, '');
+          const read = decodeText(bytes, 'T.txt');
+          assert.ok(read.ok);
+          assert.equal(read.text, text, 'only the first mark is taken off');
+          project.write('T.txt', bytes);
+          const file = new FileReader().read(project.file('T.txt'), 'T.txt');
+          assert.ok(file.ok);
+          const parsed = parseTranscript(read.text, codebook.settings);
+          const fromBytes = digestBytes(file.bytes, codebook.settings);
+          const fromText = digestParsed(parsed);
+          assert.deepEqual({ ...fromBytes, lineStarts: [...fromBytes.lineStarts] }, { ...fromText, lineStarts: [...fromText.lineStarts] });
+          for (const tag of parsed.tags) {
+            assert.equal(text.slice(tag.pathSpan.start, tag.pathSpan.end), tag.path, 'a tag path is the text at its span');
+            if (tag.memoSpan) assert.equal(text.slice(tag.memoSpan.start, tag.memoSpan.end), tag.memo);
+          }
+          for (const turn of parsed.turns) assert.equal(text.slice(turn.labelSpan.start, turn.labelSpan.end).trim(), turn.speaker);
+          const loaded = loadProject(project.root).index;
+          const doc = loaded.get('T.txt')!;
+          assert.equal(loaded.parsed('T.txt')?.text, text);
+          for (const s of doc.resolved.segments) assert.ok(s.span.end <= text.length);
+        }),
+        { numRuns: 300 },
+      );
+    } finally {
+      project.dispose();
+    }
+  });
+
   it('round-trips every offset through code points and line/column', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }).map((s) => s + '\r\n😀é\u0301\n'), (text) => {
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }).map((s) => '\ufeff' + s + '\r\n😀\ufeffé\u0301\n'), (text) => {
         const p = new TextPositions(text);
         const cps = [...text];
         let utf16 = 0;

@@ -9,6 +9,7 @@ import { speakerMatcher } from '../../server/src/engine/transcript/speakers';
 import { compileSpeakerPattern, defaultSettings, DEFAULT_SPEAKER_PATTERN } from '../../server/src/engine/project/settings';
 import { resolveTranscript } from '../../server/src/engine/transcript/resolve';
 import { SMALL_CODEBOOK } from '../helpers/tempProject';
+import { DOCUMENT_DIAGNOSTIC_LIMIT } from '../../server/src/engine/diagnosticLimit';
 
 const codebook = parseCodebook(SMALL_CODEBOOK);
 
@@ -20,6 +21,10 @@ const piece = fc.constantFrom(
   '---\n', 'participant: T1\n', 'participant: [T1, T2]\n', 'discipline: drama\n', ': x\n',
 );
 const transcriptText = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+/** A few pieces, each repeated up to 1,500 times: more problems than a document lists. */
+const pathologicalText = fc
+  .array(fc.tuple(piece, fc.nat(1500)), { minLength: 1, maxLength: 4 })
+  .map((runs) => runs.map(([p, n]) => p.repeat(n)).join(''));
 
 function snapshot(index: ProjectIndex) {
   const docs = index.documents().map((d) => ({
@@ -92,10 +97,11 @@ describe('project index', () => {
       assert.ok(span.start >= 0 && span.start <= span.end && span.end <= length, `span ${span.start}-${span.end} in ${length}`);
     };
     fc.assert(
-      fc.property(fc.oneof(transcriptText, fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
+      fc.property(fc.oneof(transcriptText, fc.string({ unit: 'binary', maxLength: 300 }), pathologicalText), (text) => {
         const parsed = parseTranscript(text, codebook.settings);
         const resolved = resolveTranscript(digestParsed(parsed), codebook, 'doc');
         const n = text.length;
+        assert.ok(resolved.diagnostics.length <= DOCUMENT_DIAGNOSTIC_LIMIT + 1, 'at most a thousand diagnostics and one that counts the rest');
         for (const t of parsed.turns) (inside(t.span, n), inside(t.labelSpan, n));
         for (const p of parsed.paragraphs) inside(p.span, n);
         for (const t of parsed.tags) (inside(t.span, n), inside(t.pathSpan, n));

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { exportQdc, exportQdpx, importQdc, importQdpx } from '../../server/src/engine/refi';
 import { cleanDocument } from '../../server/src/engine/transcript/transcript';
 import { loadProject } from '../../server/src/node/projectFiles';
+import fc from 'fast-check';
+import { tempProject } from '../helpers/tempProject';
 import { FIXTURES, indexOf, segmentLines, STAY_TUNED } from './helpers';
 
 for (const [name, folder] of [
@@ -56,3 +58,37 @@ for (const [name, folder] of [
     });
   });
 }
+
+describe('REFI-QDA round trip with byte-order marks', () => {
+  const codebookYaml = 'project:\n  transcripts: ["*.txt"]\ncodes:\n  a:\n    label: A\n  b:\n    label: B\n';
+
+  it('keeps every U+FEFF after the first mark as a character: {{world}} stays world (property)', () => {
+    const piece = fc.constantFrom('\ufeff', 'T1= ', 'I= ', 'w', 'orld ', 'é', '😀', '\n', '\n\n', '\r\n', '{{\ufeffwor\ufeffld}}[[a]]', '{{x}}[[b]]', '{{#p \ufeffx', '}}#p[[a]]', ' zin\ufeff [[b]]');
+    const project = tempProject({ 'codebook.yaml': codebookYaml });
+    try {
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 25 }).map((p) => p.join('')), fc.constantFrom('', '\ufeff', '\ufeff\ufeff'), (pieces, marks) => {
+          const body = `${pieces}T9= x`;
+          project.write('T.txt', Buffer.from(`${marks}---\nparticipant: P1\n---\n${body}`, 'utf8'));
+          const original = loadProject(project.root).index;
+          // A coding of no text (a paragraph of markup only) has no selection to export: not this test's subject.
+          if (original.get('T.txt')!.resolved.segments.some((s) => s.span.start === s.span.end)) return;
+          const plan = importQdpx(exportQdpx(original));
+          assert.deepEqual(plan.skipped, []);
+          const imported = indexOf(plan.files);
+          assert.deepEqual(segmentLines(imported), segmentLines(original));
+          // The text without markup and front matter is the same: no U+FEFF lost, none added.
+          const bodyOf = (index: typeof original, id: string) => {
+            const parsed = index.parsed(id)!;
+            const clean = cleanDocument(parsed);
+            return clean.text.slice(clean.toClean(parsed.bodyStart));
+          };
+          assert.equal(bodyOf(imported, 'transcripts/T.txt'), bodyOf(original, 'T.txt'));
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      project.dispose();
+    }
+  });
+});

@@ -41,8 +41,9 @@ export const DiagnosticCodes = {
   fileNotUtf8: 'file.not-utf8',
   fileBinary: 'file.binary',
   fileUnreadable: 'file.unreadable',
-  projectNoTranscripts: 'project.no-transcripts',
+  fileExtraBom: 'file.extra-bom',
   diagnosticsTruncated: 'diagnostics.truncated',
+  projectNoTranscripts: 'project.no-transcripts',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];
@@ -75,8 +76,10 @@ export const defaultSeverity: Record<DiagnosticCode, Severity> = {
   'file.not-utf8': 'warning',
   'file.binary': 'warning',
   'file.unreadable': 'warning',
-  'project.no-transcripts': 'warning',
+  'file.extra-bom': 'warning',
+  /** Takes the severity of the worst problem it stands for (diagnosticLimit.ts). */
   'diagnostics.truncated': 'information',
+  'project.no-transcripts': 'warning',
 };
 
 /** Arguments of a message; `suggestions`, `replacement` and similar also drive quick fixes. */
@@ -108,23 +111,4 @@ export function applySeverities(
     result.push(o ? { ...d, severity: o } : d);
   }
   return result;
-}
-
-/** The most diagnostics an editor is sent for one document: beyond this many, an editor slows to a crawl. */
-export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
-
-const severityRank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
-/**
- * At most `max` diagnostics, the first by their place in the document, and one more at the first left out
- * that says how many were left out, as severe as the most severe of them. A list within the cap is
- * returned as it is.
- */
-export function capDiagnostics(list: readonly Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCUMENT): Diagnostic[] {
-  if (list.length <= max) return list as Diagnostic[];
-  const sorted = [...list].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const left = sorted.slice(max);
-  let severity: Severity = 'hint';
-  for (const d of left) if (severityRank[d.severity] < severityRank[severity]) severity = d.severity;
-  return [...sorted.slice(0, max), { code: DiagnosticCodes.diagnosticsTruncated, severity, span: left[0].span, args: { count: left.length, shown: max } }];
 }

@@ -107,8 +107,10 @@ const en: Record<DiagnosticCode, Template> = {
     a.folder
       ? `The folder ${a.file} could not be read (${a.detail}), so the transcripts in it were skipped: check that you may open it.`
       : `${a.file} could not be read (${a.detail}) and was skipped.`,
+  'file.extra-bom': () =>
+    'This transcript starts with a second byte-order mark (an invisible U+FEFF, left when two editors each added one), so front matter or a speaker label on its first line is not read: remove it.',
   'diagnostics.truncated': (a) =>
-    `${counted(Number(a.count), 'more problem', 'more problems')} from here on ${Number(a.count) === 1 ? 'is' : 'are'} not shown, so that the editor stays responsive (only the first ${a.shown} are): fix those first.`,
+    `${counted(Number(a.count), 'more problem', 'more problems')} in this transcript (${truncatedBreakdown(a, 'en')}) ${Number(a.count) === 1 ? 'is' : 'are'} not listed, to keep the list usable: fix the problems above first, as they often repeat one mistake.`,
   'project.no-transcripts': (a) => {
     const none = `No file matches project.transcripts (${all(a.patterns, 'en')})`;
     if (Number(a.textFiles) > 0) {
@@ -184,8 +186,10 @@ const nl: Record<DiagnosticCode, Template> = {
     a.folder
       ? `De map ${a.file} kon niet gelezen worden (${a.detail}), dus de transcripten erin zijn overgeslagen: controleer of je hem mag openen.`
       : `${a.file} kon niet gelezen worden (${a.detail}) en is overgeslagen.`,
+  'file.extra-bom': () =>
+    'Dit transcript begint met een tweede byte-order mark (een onzichtbaar teken U+FEFF, achtergelaten doordat twee editors er elk een toevoegden), zodat front matter of een sprekerlabel op de eerste regel niet gelezen wordt: verwijder het.',
   'diagnostics.truncated': (a) =>
-    `Nog ${counted(Number(a.count), 'probleem', 'problemen')} vanaf hier ${Number(a.count) === 1 ? 'wordt' : 'worden'} niet getoond, zodat de editor vlot blijft (alleen de eerste ${a.shown} wel): los die eerst op.`,
+    `${counted(Number(a.count), 'probleem', 'problemen')} meer in dit transcript (${truncatedBreakdown(a, 'nl')}) ${Number(a.count) === 1 ? 'staat' : 'staan'} niet in de lijst, om die bruikbaar te houden: los eerst de problemen hierboven op, vaak is het één fout die zich herhaalt.`,
   'project.no-transcripts': (a) => {
     const none = `Geen enkel bestand past bij project.transcripts (${all(a.patterns, 'nl')})`;
     if (Number(a.textFiles) > 0) {
@@ -223,6 +227,16 @@ function yamlProblem(a: DiagnosticArgs, lang: Language): string {
     default:
       return dutch ? `codebook.yaml is geen geldige YAML: ${a.detail}.` : `codebook.yaml is not valid YAML: ${a.detail}.`;
   }
+}
+
+/** `3 errors and 2 warnings` of a diagnostics.truncated: how many of each severity were left out. */
+function truncatedBreakdown(a: DiagnosticArgs, lang: Language): string {
+  const nl = lang === 'nl';
+  const parts: string[] = [];
+  if (Number(a.errors) > 0) parts.push(nl ? counted(Number(a.errors), 'fout', 'fouten') : counted(Number(a.errors), 'error', 'errors'));
+  if (Number(a.warnings) > 0) parts.push(nl ? counted(Number(a.warnings), 'waarschuwing', 'waarschuwingen') : counted(Number(a.warnings), 'warning', 'warnings'));
+  if (Number(a.others) > 0) parts.push(nl ? counted(Number(a.others), 'opmerking', 'opmerkingen') : counted(Number(a.others), 'note', 'notes'));
+  return joinList(parts, lang);
 }
 
 function schemaMessage(detail: string, lang: Language): string {
@@ -288,6 +302,7 @@ const wordsEn: Words = {
   replaceEverywhere: (a) => `Replace '${a.from}' with '${a.path}' in every transcript`,
   addToCodebook: (a) => `Add '${a.path}' to the codebook`,
   mergeInto: (a) => `Merge '${a.from}' into '${a.path}'`,
+  removeExtraBom: () => 'Remove the second byte-order mark',
   indexing: () => 'Indexing transcripts',
   indexingProgress: (a) => `${a.done} of ${a.total}`,
   notCodable: () => 'groups codes',
@@ -331,6 +346,7 @@ const wordsNl: Words = {
   replaceEverywhere: (a) => `Vervang '${a.from}' door '${a.path}' in alle transcripten`,
   addToCodebook: (a) => `Voeg '${a.path}' toe aan het codeboek`,
   mergeInto: (a) => `Voeg '${a.from}' samen met '${a.path}'`,
+  removeExtraBom: () => 'Verwijder de tweede byte-order mark',
   indexing: () => 'Transcripten indexeren',
   indexingProgress: (a) => `${a.done} van ${a.total}`,
   notCodable: () => 'groepeert codes',

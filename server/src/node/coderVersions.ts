@@ -13,6 +13,7 @@ import { parseCodebook } from '../engine/codebook/codebook';
 import { requireNoErrors } from './codebookErrors';
 import { diagnostic, DiagnosticCodes, type Diagnostic } from '../engine/diagnostics';
 import { transcriptMatcher } from '../engine/project/settings';
+import { bomLength, stripBom } from '../engine/text/positions';
 import { CODEBOOK_FILE, FileReader, findProjectRoot, listTranscripts, readCodebook, textProblem, UserError } from './projectFiles';
 
 export interface LoadedVersion {
@@ -134,7 +135,7 @@ export function versionFromRevision(projectDir: string, revision: string, option
       problems.push({ file: id, problem });
       return;
     }
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    bytes = bytes.subarray(bomLength(bytes));
     blobs.set(id, bytes);
     texts.set(id, codedText(id, bytes, codebook));
     options.onProgress?.(i + 1, wanted.length);
@@ -154,6 +155,5 @@ function git(cwd: string, args: string[], failure: string): Buffer {
 
 function decode(bytes: Buffer): string | undefined {
   if (!isUtf8(bytes)) return undefined;
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return stripBom(bytes.toString('utf8')).text;
 }

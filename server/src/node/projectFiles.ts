@@ -9,7 +9,7 @@ import { emptyCodebook, parseCodebook, type Codebook } from '../engine/codebook/
 import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../engine/diagnostics';
 import { DEFAULT_TRANSCRIPTS, transcriptMatcher, type ProjectSettings } from '../engine/project/settings';
 import { compareNatural, ProjectIndex } from '../engine/project/projectIndex';
-import { stripBom } from '../engine/text/positions';
+import { bomLength, stripBom } from '../engine/text/positions';
 import picomatch from 'picomatch';
 
 export const CODEBOOK_FILE = 'codebook.yaml';
@@ -23,7 +23,8 @@ export class UserError extends Error {
 
 export type ReadResult = { ok: true; text: string; hadBom: boolean } | { ok: false; problem: Diagnostic };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Takes off no byte-order mark: stripBom takes off the first, and only the first (positions.ts). */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a file as UTF-8 text; binary files, other encodings and unreadable files give a diagnostic. */
 export function readText(file: string, displayName = file): ReadResult {
@@ -306,7 +307,7 @@ export class FileReader {
     const bytes = this.buffer.subarray(0, length);
     const problem = textProblem(bytes, displayName);
     if (problem) return { ok: false, problem };
-    const hadBom = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { ok: true, bytes: hadBom ? bytes.subarray(3) : bytes, hadBom };
+    const bom = bomLength(bytes);
+    return { ok: true, bytes: bytes.subarray(bom), hadBom: bom > 0 };
   }
 }

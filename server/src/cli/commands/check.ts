@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Diagnostic } from '../../engine/diagnostics';
+import { severityTotals } from '../../engine/diagnosticLimit';
 import { counted } from '../../engine/messages';
 import { CODEBOOK_FILE } from '../../node/projectFiles';
 import { parseFormat, parseLanguage, writeOutput } from '../cliContext';
@@ -26,7 +27,13 @@ export const check: Command = {
     const language = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
     const project = openProject(ctx, positionals[0], { requireCodebook: false, language });
     const findings: Finding[] = [];
+    // A transcript lists at most a thousand problems; the totals count the ones its last line left out.
+    let errors = 0;
+    let warnings = 0;
     const add = (file: string, text: string, diagnostics: readonly Diagnostic[]) => {
+      const totals = severityTotals(diagnostics);
+      errors += totals.errors;
+      warnings += totals.warnings;
       for (const f of findingsOf(relative(ctx, path.join(project.root, file)), text, diagnostics, language)) findings.push(f);
     };
     const codebook = project.index.codebook;
@@ -38,8 +45,6 @@ export const check: Command = {
       add(doc.id, project.index.parsed(doc.id)?.text ?? '', doc.resolved.diagnostics);
     }
 
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const warnings = findings.filter((f) => f.severity === 'warning').length;
     if (format === 'json') {
       writeOutput(ctx, JSON.stringify(findings, null, 2) + '\n', values.out as string | undefined, inputsOf(project));
     } else {

@@ -233,7 +233,7 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
   const codings = sources.reduce((n, s) => n + s.selections.reduce((m, sel) => m + sel.codings.length, 0), 0);
   return {
     qde: w.toString(),
-    sources: sources.map((s) => ({ name: `sources/${s.guid}.txt`, data: new TextEncoder().encode(s.text) })),
+    sources: sources.map((s) => ({ name: `sources/${s.guid}.txt`, data: new TextEncoder().encode(sourceFileText(s.text)) })),
     summary: { transcripts: sources.length, codes: codebook.codes.size, selections, codings, notes: notes.length, cases: cases.size },
     warnings,
   };
@@ -357,6 +357,15 @@ function collectVariables(docs: readonly ExportedDocument[], guid: (name: string
     }
   }
   return new Map([...values].map(([k, v]) => [k, { guid: guid(`variable:${k}`), type: variableType(v) }]));
+}
+
+/**
+ * A source's text as its file holds it. A text that starts with U+FEFF gets a byte-order mark before
+ * it: a reader takes a file's first mark off, and the character would be lost with it, shifting every
+ * position after it by one.
+ */
+function sourceFileText(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? `\ufeff${text}` : text;
 }
 
 function collectCases(sources: readonly Source[]): Map<string, Source[]> {

@@ -2,6 +2,7 @@
  * Opening a REFI-QDA XML document: UTF-8 with or without a byte-order mark, well-formed, and with the
  * root element and namespace the standard gives it. Anything else is refused with one clear sentence.
  */
+import { stripBom } from '../text/positions';
 import { RefiError } from './refiError';
 import { parseXml, type XmlElement } from './xml';
 
@@ -12,11 +13,12 @@ const ROOTS: Record<RefiKind, { element: string; namespace: string }> = {
   project: { element: 'Project', namespace: 'urn:QDA-XML:project:' },
 };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Takes off no byte-order mark itself: only a file's first is not text (text/positions.ts). */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeUtf8(bytes: Uint8Array, what: string): string {
   try {
-    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+    return stripBom(decoder.decode(bytes)).text;
   } catch {
     throw new RefiError(`${what} is not UTF-8 text, as REFI-QDA requires: the file is damaged or not a REFI-QDA file.`);
   }

@@ -153,7 +153,21 @@ function clamp(value: number, lo: number, hi: number): number {
   return value < lo ? lo : value > hi ? hi : value;
 }
 
-/** Strips a leading byte-order mark; editors do not show it and LSP positions do not count it. */
+/*
+ * Byte-order marks. Only a file's first mark is not text: editors do not show it, LSP positions and
+ * REFI-QDA code points do not count it. Every later U+FEFF (a second mark that two editors left behind,
+ * or one inside the text) is a character at its place, so positions count it like any other. Whatever
+ * reads a file takes its first mark off with these two functions, and decodes with a TextDecoder made
+ * with `ignoreBOM: true`, which takes off nothing itself (the default decoder would take off the first
+ * mark of whatever it decodes, a second one after this or one at the start of a stretch of a file).
+ */
+
+/** Takes off a file's leading byte-order mark, and no more. */
 export function stripBom(text: string): { text: string; hadBom: boolean } {
   return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), hadBom: true } : { text, hadBom: false };
+}
+
+/** The length in bytes of a UTF-8 file's leading byte-order mark: 3 or 0. */
+export function bomLength(bytes: Uint8Array): number {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }

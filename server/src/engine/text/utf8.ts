@@ -5,7 +5,8 @@
  */
 import { withRoom } from '../int32Slab';
 
-const decoder = new TextDecoder('utf-8');
+/** Keeps a U+FEFF at the start of what it decodes: it is a character there (positions.ts, byte-order marks). */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 type WithLatin1 = Uint8Array & { latin1Slice?: (start: number, end: number) => string };
 

@@ -9,7 +9,7 @@
  * objects on demand; those objects are held weakly, so a feature that walks the corpus does not keep
  * them all alive.
  */
-import type { Diagnostic, Span } from '../diagnostics';
+import type { Diagnostic, DiagnosticCode, Span } from '../diagnostics';
 import { heapInt32, type Int32Source } from '../int32Slab';
 import { Utf8Offsets } from '../text/utf8';
 import type { FrontMatter } from './frontMatter';
@@ -38,6 +38,8 @@ export class TranscriptDigest {
     /** Memos by tag index; most tags have none. */
     readonly tagMemos: ReadonlyMap<number, string>,
     readonly codingData: Int32Array,
+    /** How many more problems of each code the scanner found than it kept (diagnosticLimit.ts). */
+    readonly problemsLeftOut: ReadonlyMap<DiagnosticCode, number> = NONE_LEFT_OUT,
   ) {}
 
   get tagCount(): number {
@@ -129,6 +131,8 @@ export class TranscriptDigest {
   }
 }
 
+const NONE_LEFT_OUT: ReadonlyMap<DiagnosticCode, number> = new Map();
+
 const interned = new Map<string, string>();
 
 /** One string per distinct code path or speaker, however many tags write it. */
@@ -203,6 +207,7 @@ export function makeDigest(
     tagData,
     tagMemos,
     codingData,
+    s.problemsLeftOut?.size ? s.problemsLeftOut : NONE_LEFT_OUT,
   );
 }
 
@@ -269,6 +274,7 @@ export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings, arrays
     tagData,
     c.memos,
     codingData,
+    c.problemsLeftOut.size > 0 ? new Map(c.problemsLeftOut) : NONE_LEFT_OUT,
   );
 }
 

@@ -3,7 +3,8 @@
  * attribution, and every tag the codebook does not accept becomes a diagnostic.
  */
 import { nearestCodes, resolveCode, type Codebook } from '../codebook/codebook';
-import { applySeverities, diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
+import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
+import { DOCUMENT_DIAGNOSTIC_LIMIT, limitDiagnostics, ProblemList } from '../diagnosticLimit';
 import { heapInt32, withRoom, type Int32Source } from '../int32Slab';
 import type { TranscriptDigest } from './digest';
 
@@ -138,6 +139,9 @@ const targets = new TargetTable();
 /** Per tag, the code it counts for: a list every call reuses. */
 const tagCodes: (string | undefined)[] = [];
 
+/** A target's chain longer than this is replaced by a table of its segments by code. */
+const CROWDED = 16;
+
 /** Per segment, the next segment of the same target, or -1: an array every call reuses. */
 let chains: Int32Array = new Int32Array(1024);
 
@@ -202,7 +206,10 @@ export function resolveTranscript(
   arrays: Int32Source = heapInt32,
 ): ResolvedTranscript {
   const settings = codebook.settings;
-  const diagnostics: Diagnostic[] = [...digest.problems];
+  // The scanner's problems, then the codebook's: each list keeps its first thousand and counts the rest.
+  const diagnostics = new ProblemList(digest.problems.length + DOCUMENT_DIAGNOSTIC_LIMIT);
+  for (const d of digest.problems) diagnostics.push(d);
+  for (const [code, n] of digest.problemsLeftOut) diagnostics.count(code, n);
   const docParticipant = digest.frontMatter?.participant;
   const participant = docParticipant ?? fallbackName;
 
@@ -233,6 +240,8 @@ export function resolveTranscript(
   // same target: repeated tags of one code on one target make one segment.
   const firstOfTarget = targets.begin();
   const nextOfTarget = (chains = withRoom(chains, codingCount));
+  /** Per target with more than CROWDED codes, its segments by code. */
+  let crowded: Map<number, Map<string, number>> | undefined;
   // Who a speaker's segments go to, for the speaker met last (turns come in runs of one speaker).
   let lastSpeaker: string | undefined;
   let attributed = false;
@@ -248,13 +257,31 @@ export function resolveTranscript(
     const target = passage >= 0 ? passage * 2 + 1 : paragraph * 2;
     const memo = tagMemos?.get(tag);
     const first = firstOfTarget.get(target);
+    const byCode = crowded?.get(target);
     let existing = first;
-    while (existing >= 0 && codes[existing] !== code) existing = nextOfTarget[existing];
+    if (byCode) existing = byCode.get(code) ?? -1;
+    else {
+      let steps = 0;
+      while (existing >= 0 && codes[existing] !== code) {
+        existing = nextOfTarget[existing];
+        steps++;
+      }
+      // A target with many codes gets a table of them, so its chain is not walked for every tag.
+      if (steps > CROWDED) {
+        const table = new Map<string, number>();
+        for (let k = first; k >= 0; k = nextOfTarget[k]) table.set(codes[k], k);
+        (crowded ??= new Map()).set(target, table);
+      }
+    }
     if (existing >= 0) {
       const more = moreTags.get(existing);
       if (more) more.push(tag);
       else moreTags.set(existing, [tag]);
-      if (memo) memos.set(existing, [...(memos.get(existing) ?? []), memo]);
+      if (memo) {
+        const list = memos.get(existing);
+        if (list) list.push(memo);
+        else memos.set(existing, [memo]);
+      }
       continue;
     }
     const turn = digest.codingTurn(c);
@@ -282,6 +309,7 @@ export function resolveTranscript(
     // Newest first in the chain; the search above looks at every segment of the target either way.
     nextOfTarget[index] = first;
     firstOfTarget.set(target, index);
+    crowded?.get(target)?.set(code, index);
   }
   codes.length = count;
   participants.length = count;
@@ -293,7 +321,7 @@ export function resolveTranscript(
   }
 
   return new ResolvedTranscript(
-    applySeverities(diagnostics, settings.severity),
+    limitDiagnostics(diagnostics, settings.severity),
     participant,
     docParticipant !== undefined,
     codes,

@@ -9,7 +9,8 @@
  * - `{{#x text}}#x[[a]]` is a labelled passage, for passages that overlap without nesting.
  * - A paragraph is a run of non-blank lines; a line that opens a speaker turn also opens a paragraph.
  */
-import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
+import { diagnostic, DiagnosticCodes, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics';
+import { ProblemList } from '../diagnosticLimit';
 import { decodeUtf8, spaceLengthAt, spaceLengthBefore, utf8Length } from '../text/utf8';
 import { withRoom } from '../int32Slab';
 import { ByteStrings } from '../text/byteStrings';
@@ -88,8 +89,10 @@ export interface TranscriptStructure {
   /** Sorted, non-overlapping spans of markup: removing them gives the clean text. */
   markup: Span[];
   codings: Coding[];
-  /** Problems of syntax, found without the codebook. */
+  /** Problems of syntax, found without the codebook: the first thousand (diagnosticLimit.ts). */
   problems: Diagnostic[];
+  /** How many more problems of each code were found and not kept. */
+  problemsLeftOut?: ReadonlyMap<DiagnosticCode, number>;
   /** Offsets at which lines start. */
   lineStarts: number[];
 }
@@ -145,6 +148,7 @@ export interface ScanColumns {
   readonly codings: Int32Array;
   readonly codingCount: number;
   readonly problems: Diagnostic[];
+  readonly problemsLeftOut: ReadonlyMap<DiagnosticCode, number>;
 }
 
 /** The arrays every scan writes into, grown as needed and kept for the next scan. */
@@ -176,7 +180,9 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
   const lineCount = computeLineStarts(bytes);
   const lineStarts = scratch.lineStarts;
   const lineEnd = (line: number) => contentEnd(bytes, lineStarts, lineCount, line);
-  const problems: Diagnostic[] = [];
+  const problems = new ProblemList();
+  // The file's first byte-order mark was taken off when it was read: one here is a second (text/positions.ts).
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) problems.push(diagnostic(DiagnosticCodes.fileExtraBom, { start: 0, end: 3 }));
   const { frontMatter, bodyStart } = scanFrontMatter(bytes, lineStarts.subarray(0, lineCount), lineEnd, problems);
 
   // Turns and paragraphs, line by line.
@@ -197,6 +203,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
     paragraphs[o + 3] = turnCount - 1;
     return paragraphCount++;
   };
+  const leadingCloses = new PairSearch(bytes, CLOSE_BRACKET);
   let firstLine = 0;
   while (firstLine < lineCount && lineStarts[firstLine] < bodyStart) firstLine++;
   for (let line = firstLine; line < lineCount; line++) {
@@ -209,7 +216,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
       continue;
     }
     // Passage marks and tags may stand before a speaker label (imports put them wherever a coding starts).
-    const m = matchSpeaker(bytes, afterLeadingMarks(bytes, start, end), end);
+    const m = matchSpeaker(bytes, afterLeadingMarks(bytes, start, end, leadingCloses), end);
     if (m) {
       let contentStart = m.end;
       for (let k = 0; contentStart < end && (k = spaceLengthAt(bytes, contentStart, end)) > 0; ) contentStart += k;
@@ -262,6 +269,9 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
     return line;
   };
 
+  // Every search below goes forward from where the last one of its kind started, so no byte is searched
+  // twice: a file of a million unclosed `[[` is read once, not a million times to its end.
+  const closes = new PairSearch(bytes, CLOSE_BRACKET);
   let nextTag = findPair(bytes, OPEN_BRACKET, bodyStart);
   let nextOpen = findPair(bytes, OPEN_BRACE, bodyStart);
   let nextClose = findPair(bytes, CLOSE_BRACE, bodyStart);
@@ -271,7 +281,7 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
     let resume: number;
     if (at === nextTag) {
       const eol = lineEnd(lineOf(at));
-      const close = findPair(bytes, CLOSE_BRACKET, at + 2);
+      const close = closes.next(at + 2);
       if (close < 0 || close + 2 > eol) {
         problems.push(diagnostic(DiagnosticCodes.tagUnclosed, { start: at, end: eol }));
         resume = at + 2;
@@ -399,7 +409,8 @@ export function scanColumns(bytes: Uint8Array, settings: SpeakerSettings): ScanC
     markupCount,
     codings: scratch.codings,
     codingCount: 0,
-    problems,
+    problems: problems.kept,
+    problemsLeftOut: problems.leftOut,
   };
   collectCodings(bytes, columns);
   if (scratch.lineStarts.length > KEEP_LIMIT || scratch.tags.length > KEEP_LIMIT || scratch.codings.length > KEEP_LIMIT || scratchPaths.length > KEEP_LIMIT) releaseScratch();
@@ -470,6 +481,7 @@ export function structureOf(c: ScanColumns): TranscriptStructure {
     markup,
     codings,
     problems: c.problems,
+    problemsLeftOut: c.problemsLeftOut,
     lineStarts: Array.from(c.lineStarts.subarray(0, c.lineCount)),
   };
 }
@@ -499,7 +511,7 @@ export function codingOfRecord(d: Int32Array, i: number): Coding {
 }
 
 /** Where a line's text starts after any passage marks and tags at its very start. */
-function afterLeadingMarks(bytes: Uint8Array, start: number, end: number): number {
+function afterLeadingMarks(bytes: Uint8Array, start: number, end: number, closes: PairSearch): number {
   let i = start;
   for (;;) {
     // Spaces after a mark (`[[a]] T1= …`), not before the first.
@@ -521,12 +533,35 @@ function afterLeadingMarks(bytes: Uint8Array, start: number, end: number): numbe
         if (j > i + 1) i = j;
       }
     } else if (c === OPEN_BRACKET) {
-      const close = findPair(bytes, CLOSE_BRACKET, i + 2);
+      const close = closes.next(i + 2);
       if (close < 0 || close + 2 > end) return i;
       i = close + 2;
     } else {
       return i;
     }
+  }
+}
+
+/**
+ * The next `cc` at or after a place, remembered: asked for places in ascending order (as the scanner asks),
+ * it searches each byte once, however many times it is asked. Asked for an earlier place, it searches again.
+ */
+class PairSearch {
+  private from = Number.MAX_SAFE_INTEGER;
+  private found = -1;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly c: number,
+  ) {}
+
+  next(from: number): number {
+    // The first pair at or after an earlier place is also the first at or after this one, if it is not
+    // before it; and when there was none after the earlier place, there is none after this one.
+    if (from >= this.from && (this.found < 0 || this.found >= from)) return this.found;
+    this.from = from;
+    this.found = findPair(this.bytes, this.c, from);
+    return this.found;
   }
 }
 
@@ -575,7 +610,7 @@ function scanFrontMatter(
   bytes: Uint8Array,
   lineStarts: ArrayLike<number>,
   lineEnd: (line: number) => number,
-  problems: Diagnostic[],
+  problems: ProblemList,
 ): { frontMatter?: FrontMatter; bodyStart: number } {
   if (bytes.length < 4 || bytes[0] !== FRONT_MATTER_OPEN[0] || bytes[1] !== FRONT_MATTER_OPEN[1] || bytes[2] !== FRONT_MATTER_OPEN[2]) {
     return { bodyStart: 0 };
@@ -615,8 +650,16 @@ function scanFrontMatter(
     return e;
   };
   const result = parseFrontMatter(text, last === 0 ? starts.slice(0, 1) : starts, endOf, local);
-  // Back to bytes.
-  const toBytes = (offset: number) => utf8Length(text, 0, offset);
+  // Back to bytes, counting on from the offset converted last (spans come in the order of the text, so a
+  // front matter of many keys is counted once, not once per key).
+  let fromUnit = 0;
+  let fromByte = 0;
+  const toBytes = (offset: number) => {
+    if (offset < fromUnit) fromUnit = fromByte = 0;
+    fromByte += utf8Length(text, fromUnit, offset);
+    fromUnit = offset;
+    return fromByte;
+  };
   const span = (s: Span): Span => ({ start: toBytes(s.start), end: toBytes(s.end) });
   for (const d of local) problems.push({ ...d, span: span(d.span) });
   const fm = result.frontMatter;

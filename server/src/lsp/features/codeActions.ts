@@ -53,6 +53,14 @@ export function registerCodeActions({ ctx }: Features): void {
             actions.push(replaceEverywhere(written, replacement, lsp));
           } else if (d.code === 'code.not-codable') {
             for (const child of (d.args.suggestions as string[] | undefined) ?? []) actions.push(replaceHere(child, false));
+          } else if (d.code === 'file.extra-bom') {
+            actions.push({
+              title: words(lang, 'removeExtraBom'),
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [lsp],
+              isPreferred: true,
+              edit: toWorkspaceEdit(ctx, project, [{ file: place.id, edits: [{ span: d.span, newText: '' }] }]),
+            });
           }
         }
       }

@@ -4,7 +4,7 @@
  * problem the command line prints for it, at its start.
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { capDiagnostics } from '../../engine/diagnostics';
+import { capDiagnostics } from '../../engine/diagnosticLimit';
 import type { ServerContext } from '../context';
 import { toLspDiagnostic } from '../convert';
 import type { Project } from '../workspace';
@@ -27,7 +27,7 @@ export class DiagnosticsPublisher {
       return;
     }
     // At most a thousand and one per document, so that a transcript with a flood of problems leaves the editor usable.
-    this.send(uri, capDiagnostics(doc.resolved.diagnostics).map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)));
+    this.send(uri, doc.resolved.diagnostics.map((d) => toLspDiagnostic(d, doc.digest.lineStarts, language)));
   }
 
   publishCodebook(project: Project): void {
