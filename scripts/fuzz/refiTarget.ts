@@ -75,7 +75,9 @@ function segmentLines(index: ProjectIndex, leaveOut: ReadonlySet<string> = new S
       if (text !== '') lines.push(`${name} | ${guids.get(s.code)} | ${s.participant} | ${text}`);
     }
   }
-  return lines.sort();
+  // A paragraph tag and a passage over the same whole paragraph with the same code are two segments in
+  // Codeboom and one selection in REFI-QDA (it has no paragraphs): the same stretch and code compare once.
+  return [...new Set(lines)].sort();
 }
 
 function plannedIndex(files: readonly { path: string; content: string }[]): ProjectIndex {
@@ -161,16 +163,20 @@ export function refiTarget(): FuzzTarget<RefiCase> {
         );
         let imported: ProjectIndex;
         let skipped: Set<string>;
+        let partial: Set<string>;
         try {
           const plan = importQdpx(exportQdpx(original));
           ensureEqual(plan.skipped.filter((s) => !skippable.has(s.source)), [], 'an export imports without skipping a source that has text');
           skipped = new Set(plan.skipped.map((s) => s.source));
+          // A coding whose text meets a brace at its edge is left out with a warning that names it: its
+          // transcript's text still comes back, its segments are not compared.
+          partial = new Set(plan.warnings.filter((w) => / was left out: its text begins or ends next to a brace/.test(w)).map((w) => w.slice(0, w.indexOf(': '))));
           imported = plannedIndex(plan.files);
         } catch (e) {
           if (e instanceof FuzzFailure) throw e;
           throw new FuzzFailure(`Codeboom's own export could not be imported again: ${e instanceof Error ? e.message : String(e)}`);
         }
-        ensureEqual(segmentLines(imported), segmentLines(original, skipped), 'an export imported again has the same segments (code, participant, text)');
+        ensureEqual(segmentLines(imported, partial), segmentLines(original, new Set([...skipped, ...partial])), 'an export imported again has the same segments (code, participant, text)');
         for (const doc of original.documents()) {
           if (skipped.has(doc.id.replace(/\.txt$/, ''))) continue;
           const copy = imported.parsed(`transcripts/${doc.id}`);

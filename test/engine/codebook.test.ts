@@ -246,6 +246,15 @@ describe('codebook from hostile or careless YAML', () => {
     assert.equal(text.slice(d.span.start, d.span.end), 'dup');
   });
 
+  it('names the second of two keys without a value, however deep', () => {
+    const text = 'codes:\n  a:\n    codes:\n      b:\n      b:\n';
+    const cb = parseCodebook(text);
+    assert.deepEqual(at(text, cb.diagnostics, 'codebook.duplicate'), { line: 5, column: 7 });
+    const d = cb.diagnostics.find((x) => x.code === 'codebook.duplicate')!;
+    assert.equal(text.slice(d.span.start, d.span.end), 'b');
+    assert.equal(d.args?.key, 'b');
+  });
+
   it('ends a problem at the end of the file at the latest', () => {
     const text = 'codes:\n  x:\n    label: "abc';
     const cb = parseCodebook(text);

@@ -27,9 +27,10 @@ describe('language server with floods of problems', () => {
     assert.ok(diagnostics.slice(0, 1000).every((d) => d.code === 'tag.unclosed'));
     const last = diagnostics[1000];
     assert.equal(last.code, 'diagnostics.truncated');
-    assert.match(String(last.message), new RegExp(`^${leftOut} more problems from here on are not shown`));
-    // At the first tag left out: the thousand-and-first `[[` of line 4.
-    assert.deepEqual(last.range.start, { line: 3, character: 4 + 2 * 1000 });
+    assert.match(String(last.message), new RegExp(`^${leftOut} more problems in this transcript \\(${leftOut} errors\\) are not listed`));
+    assert.equal(last.severity, 1, 'an error, as the problems it stands for');
+    // At the last tag listed: the thousandth `[[` of line 4.
+    assert.deepEqual(last.range.start, { line: 3, character: 4 + 2 * 999 });
   }
 
   it('publishes at most a thousand and one diagnostics for a transcript read from disk', async () => {

@@ -92,6 +92,10 @@ export async function notification(ctx: Pick<ServerContext, 'connection'>, name:
   try {
     await handler();
   } catch (e) {
-    ctx.connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    try {
+      ctx.connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    } catch {
+      // The connection is closed (the client went away while this ran): there is no one left to tell.
+    }
   }
 }

@@ -115,7 +115,8 @@ export function startServer(connection: Connection): RunningServer {
       uri,
       setTimeout(() => {
         pending.delete(uri);
-        apply(uri);
+        // A timer has no caller to hand a failure to: it is logged (unless the connection is gone).
+        void notification(ctx, 'indexing an edit', () => apply(uri));
       }, size > LARGE_DOCUMENT ? 300 : 0),
     );
   }
@@ -258,6 +259,8 @@ export function startServer(connection: Connection): RunningServer {
         // Open documents follow their editor, except that a deleted file is no transcript any more even while
         // an editor still holds its text (typing in it again brings it back).
         if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
+        // An edit still waiting to be indexed would bring a deleted file back after it went.
+        if (change.type === FileChangeType.Deleted) ctx.flush(change.uri);
         const place = workspace.locate(file);
         if (!place || place.kind === 'codebook') continue;
         if (place.kind === 'other') {

@@ -209,7 +209,10 @@ function readWithPositions(text: string): Codebook {
   for (const err of doc.errors) {
     const span = spanIn(text, err.pos[0], err.pos[1]);
     if (err.code === 'DUPLICATE_KEY') {
-      const keyNode = (keys ??= keysByOffset(doc)).get(err.pos[0]);
+      const keyNode = duplicateKeyAt((keys ??= keysByOffset(doc)), err.pos[0]);
+      // In a file the parser could not read (a `?` where a value should be), a duplicate it reports at no
+      // key is one more symptom of that error, which is reported.
+      if (!keyNode && doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
       const keySpan = keyNode ? rangeSpan(keyNode) : span;
       const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : text.slice(span.start).split(/[:\r\n]/)[0];
       diagnostics.push(diagnostic(DiagnosticCodes.codebookDuplicate, keySpan, { key: key.trim() }));
@@ -292,13 +295,25 @@ function quotedValue(text: string, start: number): string {
   return JSON.stringify(value.trim());
 }
 
+/**
+ * The key the parser means by a duplicate at `offset`: the key that starts there, or (after a key without a
+ * value, where the parser points at the end of that key's empty value) the first key after it.
+ */
+function duplicateKeyAt(keys: Map<number, YamlNode>, offset: number): YamlNode | undefined {
+  const exact = keys.get(offset);
+  if (exact) return exact;
+  let best: number | undefined;
+  for (const start of keys.keys()) if (start > offset && (best === undefined || start < best)) best = start;
+  return best === undefined ? undefined : keys.get(best);
+}
+
 /** The keys of every map by where they start, for the duplicate keys the parser reports by offset. */
 function keysByOffset(doc: Document.Parsed): Map<number, YamlNode> {
   const keys = new Map<number, YamlNode>();
   visit(doc, {
     Pair: (_key, pair) => {
       const key = pair.key as YamlNode | null;
-      if (key && typeof key === 'object' && key.range) keys.set(key.range[0], key);
+      if (key && typeof key === 'object' && key.range && key.range[1] > key.range[0]) keys.set(key.range[0], key);
     },
   });
   return keys;

@@ -175,6 +175,13 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
       skipped.push({ source: name, reason: written.reason });
       continue;
     }
+    for (const c of written.dropped) {
+      const quote = repaired.slice(c.start, c.end);
+      warnings.push(
+        `${name}: the coding with ${c.code} of "${quote.length > 60 ? `${quote.slice(0, 57)}…` : quote}" was left out: its text begins or ends next to a brace or bracket, which would run into the passage's marks; code it again in Codeboom.`,
+      );
+    }
+    codings -= written.dropped.length;
     selections += sourceSelections.size;
     codings += sourceCodings;
     const stem = unique(fileStem(name), taken);

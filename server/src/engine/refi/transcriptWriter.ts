@@ -27,7 +27,8 @@ export interface TranscriptPlan {
   codings: readonly PlannedCoding[];
 }
 
-export type WrittenTranscript = { ok: true; text: string } | { ok: false; reason: string };
+/** `dropped`: codings left out because their text begins or ends with a bracket or brace (see writeTranscript). */
+export type WrittenTranscript = { ok: true; text: string; dropped: PlannedCoding[] } | { ok: false; reason: string };
 
 interface Passage {
   start: number;
@@ -42,13 +43,29 @@ export function writeTranscript(plan: TranscriptPlan, settings: Pick<ProjectSett
   if (markup) {
     return { ok: false, reason: `its text contains "${markup[0]}" (at character ${markup.index}), which Codeboom would read as markup` };
   }
+  const first = written(plan, settings);
+  if (first.ok || first.reason !== EDGE) return first;
+  // A brace or bracket of the text right inside or outside a passage's marks runs into them (`{ja}}}`):
+  // the text is kept whole and those codings are left out, for the caller to name, rather than the
+  // whole transcript.
+  const atEdge = (c: PlannedCoding) => BRACKET.test(text[c.start - 1] ?? '') || BRACKET.test(text[c.start] ?? '') || BRACKET.test(text[c.end - 1] ?? '') || BRACKET.test(text[c.end] ?? '');
+  const dropped = plan.codings.filter(atEdge);
+  if (dropped.length === 0) return first;
+  const second = written({ ...plan, codings: plan.codings.filter((c) => !atEdge(c)) }, settings);
+  return second.ok ? { ...second, dropped } : first;
+}
+
+const BRACKET = /[{}[\]]/;
+
+function written(plan: TranscriptPlan, settings: Pick<ProjectSettings, 'speakerPattern'>): WrittenTranscript {
+  const { text } = plan;
   const passages = groupPassages(plan.codings);
   assignLabels(passages, text);
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const head = frontMatter(plan, eol, text);
   const out = head + insertMarkup(text, passages);
   const problem = verify(out, plan, passages, settings);
-  return problem ? { ok: false, reason: problem } : { ok: true, text: out };
+  return problem ? { ok: false, reason: problem } : { ok: true, text: out, dropped: [] };
 }
 
 function groupPassages(codings: readonly PlannedCoding[]): Passage[] {
