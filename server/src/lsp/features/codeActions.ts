@@ -9,10 +9,9 @@ import { insertCodeEdit } from '../../engine/codebook/codebookEdits';
 import type { Diagnostic } from '../../engine/diagnostics';
 import { words } from '../../engine/messages';
 import { CODEBOOK_ID, planMerge, planReplaceTags, type FileEdits } from '../../engine/project/refactorings';
-import { guard, invalidParams, refused } from '../context';
+import { guard, invalidParams, refused, type Features } from '../context';
 import { positionToOffset, spanToRange, toLspDiagnostic } from '../convert';
 import { ServerCommands } from '../protocol';
-import type { Features } from '../server';
 import { codeAtPosition } from './navigation';
 import { toWorkspaceEdit, workspaceEditOf } from './rename';
 

@@ -5,10 +5,9 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { codeCount } from '../../engine/analysis/frequencies';
 import { words } from '../../engine/messages';
-import { guard } from '../context';
+import { guard, type Features } from '../context';
 import { spanToRange } from '../convert';
 import { ClientCommands } from '../protocol';
-import type { Features } from '../server';
 
 export function registerCodeLens({ ctx }: Features): void {
   ctx.connection.onCodeLens(

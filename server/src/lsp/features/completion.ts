@@ -18,8 +18,7 @@ import { mergedIntoContextAt } from '../../engine/codebook/codebookEdits';
 import { allTexts, localize } from '../../engine/codebook/localized';
 import { words, type Language } from '../../engine/messages';
 import { pathContextAt } from '../../engine/transcript/pathContext';
-import { guard } from '../context';
-import type { Features } from '../server';
+import { guard, type Features } from '../context';
 
 export function registerCompletion({ ctx }: Features): void {
   ctx.connection.onCompletion(

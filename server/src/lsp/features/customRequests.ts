@@ -3,15 +3,14 @@
  * with counts, the code × participant matrix, and the segments of a code, a participant or a
  * document-variable value with their place and words.
  */
-import { codeCounts, countedCodes, type CodeCount } from '../../engine/analysis/frequencies';
+import { codeCounts } from '../../engine/analysis/frequencies';
 import { languageOf } from '../../engine/messages';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
-import { compareNatural } from '../../engine/project/projectIndex';
-import { documentVariables, findSegments } from '../../engine/analysis/retrieval';
-import { codeLabel, codeLineage, descendants, type Code } from '../../engine/codebook/codebook';
+import { documentVariable, documentVariables, findSegments } from '../../engine/analysis/retrieval';
+import { codeLabel, codeLineage, type Code } from '../../engine/codebook/codebook';
 import { localize } from '../../engine/codebook/localized';
 import { cleanText } from '../../engine/transcript/transcript';
-import { checkCancelled, guard } from '../context';
+import { checkCancelled, guard, type Features } from '../context';
 import { spanToRange } from '../convert';
 import {
   CodebookTreeRequest,
@@ -24,7 +23,6 @@ import {
   type ProjectInfo,
   type SegmentInfo,
 } from '../protocol';
-import type { Features } from '../server';
 
 export function registerCustomRequests({ ctx, ready }: Features): void {
   ctx.connection.onRequest(
@@ -94,9 +92,13 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       if (!project) return null;
       const codebook = project.codebook;
       const language = params.language ?? ctx.labelLanguage(project);
-      const counts = params.variable
-        ? countsWhere(project.index, params.variable, params.includeSubcodes, params.withInterviewers)
-        : codeCounts(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers, categoriesAddUp: true });
+      const variable = params.variable;
+      const counts = codeCounts(project.index, {
+        includeSubcodes: params.includeSubcodes,
+        withInterviewers: params.withInterviewers,
+        categoriesAddUp: true,
+        documents: variable ? (document) => documentVariable(document, variable.name) === variable.value : undefined,
+      });
       const nodeOf = (code: Code): CodeNode => {
         const c = counts.get(code.path)!;
         return {
@@ -173,33 +175,4 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       return result;
     }),
   );
-}
-
-/** Counts per code over the documents whose variable has a value (for the tree grouped by variable). */
-function countsWhere(
-  index: import('../../engine/project/projectIndex').ProjectIndex,
-  variable: { name: string; value: string },
-  includeSubcodes: boolean | undefined,
-  withInterviewers: boolean | undefined,
-): Map<string, CodeCount> {
-  const direct = new Map<string, Map<string, number>>();
-  for (const { segment } of findSegments(index, { variable, withInterviewers })) {
-    let m = direct.get(segment.code);
-    if (!m) direct.set(segment.code, (m = new Map()));
-    m.set(segment.participant, (m.get(segment.participant) ?? 0) + 1);
-  }
-  const result = new Map<string, CodeCount>();
-  for (const code of index.codebook.codes.values()) {
-    const sources = countedCodes(index.codebook, code, { includeSubcodes, categoriesAddUp: true }).map((c) => c.path);
-    const byParticipant = new Map<string, number>();
-    let segments = 0;
-    for (const s of sources) {
-      for (const [p, n] of direct.get(s) ?? []) {
-        byParticipant.set(p, (byParticipant.get(p) ?? 0) + n);
-        segments += n;
-      }
-    }
-    result.set(code.path, { path: code.path, segments, participants: [...byParticipant.keys()].sort(compareNatural), byParticipant });
-  }
-  return result;
 }

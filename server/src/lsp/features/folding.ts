@@ -2,8 +2,7 @@
  * Folding ranges: a transcript's front matter and each speaker turn of more than one line.
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import { guard } from '../context';
-import type { Features } from '../server';
+import { guard, type Features } from '../context';
 
 export function registerFolding({ ctx }: Features): void {
   ctx.connection.onFoldingRanges(

@@ -8,9 +8,8 @@ import { codeLabel, descendants, resolveCode, type Code } from '../../engine/cod
 import { placeInCodebook } from '../../engine/codebook/codebookEdits';
 import { localize } from '../../engine/codebook/localized';
 import { words, type Language } from '../../engine/messages';
-import { guard } from '../context';
+import { guard, type Features } from '../context';
 import { positionToOffset, spanToRange } from '../convert';
-import type { Features } from '../server';
 import type { Project } from '../workspace';
 
 export function registerHover({ ctx }: Features): void {

@@ -6,9 +6,8 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver';
 import { resolveCode, type Code } from '../../engine/codebook/codebook';
 import { placeInCodebook } from '../../engine/codebook/codebookEdits';
-import { checkCancelled, guard, type ServerContext } from '../context';
+import { checkCancelled, guard, type ServerContext, type Features } from '../context';
 import { positionToOffset, spanToRange } from '../convert';
-import type { Features } from '../server';
 import type { Project } from '../workspace';
 
 /** The code under the cursor, in a transcript (a tag) or in codebook.yaml (a key or a merge target). */

@@ -6,9 +6,8 @@
 import { type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { words, type Language } from '../../engine/messages';
 import { CODEBOOK_ID, planRename, type FileEdits, type Plan } from '../../engine/project/refactorings';
-import { guard, invalidParams, refused, type ServerContext } from '../context';
+import { guard, invalidParams, refused, type ServerContext, type Features } from '../context';
 import { spanToRange } from '../convert';
-import type { Features } from '../server';
 import type { Project } from '../workspace';
 import { codeAtPosition } from './navigation';
 

@@ -7,9 +7,8 @@ import { codeLabel } from '../../engine/codebook/codebook';
 import { fold } from '../../engine/text/similarity';
 import { allTexts } from '../../engine/codebook/localized';
 import { cleanText } from '../../engine/transcript/transcript';
-import { checkCancelled, guard } from '../context';
+import { checkCancelled, guard, type Features } from '../context';
 import { spanToRange } from '../convert';
-import type { Features } from '../server';
 
 const SNIPPET = 60;
 
