@@ -3,14 +3,14 @@
  * with counts, the code × participant matrix, and the segments of a code, a participant or a
  * document-variable value with their place and words.
  */
-import { codeCounts } from '../../engine/analysis/frequencies';
-import { languageOf } from '../../engine/messages';
-import { buildFrequencyReport } from '../../engine/report/frequencyReport';
-import { documentVariable, documentVariables, findSegments } from '../../engine/analysis/retrieval';
-import { codeLabel, codeLineage, type Code } from '../../engine/codebook/codebook';
+import type { ServiceModel } from '../../engine/service/model';
+import { codeTree, countMatrix } from '../../engine/service/counts';
+import { documentVariables, findSegments } from '../../engine/analysis/retrieval';
+import { codeLabel, codeLineage } from '../../engine/codebook/codebook';
 import { localize } from '../../engine/codebook/localized';
 import { cleanText } from '../../engine/transcript/transcript';
 import { checkCancelled, guard, type Features } from '../context';
+import { modelOf } from '../service';
 import { spanToRange } from '../convert';
 import {
   CodebookTreeRequest,
@@ -19,7 +19,6 @@ import {
   MatrixRequest,
   ProjectsRequest,
   SegmentsRequest,
-  type CodeNode,
   type ProjectInfo,
   type SegmentInfo,
 } from '../protocol';
@@ -90,35 +89,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const codebook = project.codebook;
-      const language = params.language ?? ctx.labelLanguage(project);
-      const variable = params.variable;
-      const counts = codeCounts(project.index, {
-        includeSubcodes: params.includeSubcodes,
-        withInterviewers: params.withInterviewers,
-        categoriesAddUp: true,
-        documents: variable ? (document) => documentVariable(document, variable.name) === variable.value : undefined,
-      });
-      const nodeOf = (code: Code): CodeNode => {
-        const c = counts.get(code.path)!;
-        return {
-          path: code.path,
-          label: codeLabel(codebook, code, language),
-          color: code.color,
-          codable: code.codable,
-          deprecated: Boolean(code.deprecated) || Boolean(code.mergedInto),
-          definition: localize(code.definition, language, codebook.settings.language),
-          segments: c.segments,
-          participants: c.participants.length,
-          byParticipant: Object.fromEntries(c.byParticipant),
-          children: code.children.map((p) => nodeOf(codebook.codes.get(p)!)),
-        };
-      };
-      return {
-        participants: project.index.participants(),
-        nodes: codebook.roots.map((p) => nodeOf(codebook.codes.get(p)!)),
-        revision: project.index.revision,
-      };
+      return codeTree(withLabels(modelOf(ctx, project), params.language), params);
     }),
   );
 
@@ -128,13 +99,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const report = buildFrequencyReport(project.index, {
-        language: languageOf(params.language ?? ctx.labelLanguage(project)),
-        includeSubcodes: params.includeSubcodes,
-        withInterviewers: params.withInterviewers,
-        categoriesAddUp: true,
-      });
-      return { participants: report.participants, columnTotals: report.columnTotals, rows: report.rows };
+      return countMatrix(withLabels(modelOf(ctx, project), params.language), params);
     }),
   );
 
@@ -175,4 +140,9 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       return result;
     }),
   );
+}
+
+/** The model with the labels in the language a request asked for, if it did. */
+function withLabels(model: ServiceModel, language: string | undefined): ServiceModel {
+  return language ? { ...model, labelLanguage: language } : model;
 }
