@@ -15,6 +15,8 @@ export interface ServicePlace {
   model: ServiceModel;
   /** The transcript's id, or CODEBOOK_ID. */
   docId: string;
+  /** Line starts of the document (the codebook's of the text the index uses). */
+  lineStarts: LineStarts;
   offsetAt(position: { line: number; character: number }): number;
   rangeOf(span: Span): Range;
 }
@@ -36,6 +38,7 @@ export function servicePlace(ctx: ServerContext, uri: string): ServicePlace | un
       project,
       model,
       docId: CODEBOOK_ID,
+      lineStarts: positions.lineStarts,
       offsetAt: (position) => positions.offsetAt(position),
       rangeOf: (span) => spanToRange(positions.lineStarts, span),
     };
@@ -47,6 +50,7 @@ export function servicePlace(ctx: ServerContext, uri: string): ServicePlace | un
     project,
     model,
     docId: place.id,
+    lineStarts: lines,
     offsetAt: (position) => positionToOffset(lines, position, doc.digest.length),
     rangeOf: (span) => spanToRange(lines, span),
   };
