@@ -35,6 +35,13 @@ export interface ServerContext {
   changed(project: import('./workspace').Project, ids: string[] | 'all'): void;
 }
 
+/** What each feature module is given when it registers its handlers. */
+export interface Features {
+  ctx: ServerContext;
+  /** Resolves when the initial indexing is done. */
+  ready(): Promise<void>;
+}
+
 /**
  * A request the server understood but cannot carry out (a rename onto an existing code, a codebook with
  * errors, an export that fails): its reason for the user, with LSP's RequestFailed code.

@@ -303,9 +303,3 @@ export function startServer(connection: Connection): RunningServer {
 function labelChoiceOf(value: unknown): string {
   return typeof value === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(value) ? value : 'codebook';
 }
-
-export interface Features {
-  ctx: ServerContext;
-  /** Resolves when the initial indexing is done. */
-  ready(): Promise<void>;
-}

@@ -14,8 +14,6 @@
  * number of participants for whom at least one such pair has both segments attributed to them. Segments
  * of one code never pair with each other, so the diagonal stays empty; `segments` gives each code's size.
  */
-import { codeLabel } from '../codebook/codebook';
-import type { Language } from '../messages';
 import type { ProjectIndex } from '../project/projectIndex';
 import { lineOfOffset } from '../transcript/digest';
 import type { Segment } from '../transcript/resolve';
@@ -185,14 +183,6 @@ export function cooccurringSegments(
   }
   // index.documents() is in natural order of paths, so the pairs are too.
   return pairs;
-}
-
-/** Labels of the matrix's codes in a language, e.g. for a table's header. */
-export function cooccurrenceLabels(index: ProjectIndex, matrix: CooccurrenceMatrix, language: Language): string[] {
-  return matrix.codes.map((c) => {
-    const code = index.codebook.codes.get(c);
-    return code ? codeLabel(index.codebook, code, language) : c;
-  });
 }
 
 interface IndexedSegment {

@@ -12,7 +12,7 @@ import { counted, type Language } from '../messages';
 import { compareNatural, type IndexedDocument, type ProjectIndex } from '../project/projectIndex';
 import { toCsv } from './csv';
 import { buildFrequencyReport, rankedLine, reportWords, type FrequencyReport } from './frequencyReport';
-import { escapeHtml, heatColor, htmlPage } from './html';
+import { escapeHtml, heatColor } from './html';
 import { textTable } from './textTable';
 import { maxOf } from '../maxOf';
 
@@ -194,11 +194,4 @@ export function groupSectionsHtml(report: GroupReport): string {
     })
     .join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n<p class="cite">${escapeHtml(`${report.includeSubcodes ? w.withSubcodes : w.withoutSubcodes} ${g.cells}`)}</p>\n${lists}`;
-}
-
-export function groupReportHtml(report: GroupReport): string {
-  const w = reportWords(report.language);
-  const title = report.title ?? w.report;
-  const heading = groupWords(report.language).by(report.variable);
-  return htmlPage(title, report.language, `<h1>${escapeHtml(title)}</h1>\n<h2>${escapeHtml(heading)}</h2>\n${groupSectionsHtml(report)}`);
 }

@@ -9,9 +9,8 @@ import { disagreements, locateTextDifferences } from '../../engine/agreement/dis
 import { codeLabel } from '../../engine/codebook/codebook';
 import { versionFromFolder, versionFromRevision, type LoadedVersion } from '../../node/coderVersions';
 import { UserError } from '../../node/projectFiles';
-import { guard, refused } from '../context';
+import { guard, refused, type Features } from '../context';
 import { AgreementRequest, type AgreementData } from '../protocol';
-import type { Features } from '../server';
 
 export function registerAgreement({ ctx, ready }: Features): void {
   ctx.connection.onRequest(

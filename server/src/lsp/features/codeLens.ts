@@ -1,32 +1,24 @@
 /**
- * Code lenses in codebook.yaml: above each code, how often it was used
- * ("27 segments · 9 of 12 participants"), which opens its segments in the client.
+ * Code lenses in codebook.yaml (service/codeLens.ts): how often each code was used, above its key; the
+ * lens opens the code's segments in the client.
  */
 import type { CodeLens } from 'vscode-languageserver';
-import { codeCount } from '../../engine/analysis/frequencies';
-import { words } from '../../engine/messages';
-import { guard } from '../context';
-import { spanToRange } from '../convert';
+import { codeLenses } from '../../engine/service/codeLens';
+import { CODEBOOK_ID } from '../../engine/service/model';
+import { guard, type Features } from '../context';
 import { ClientCommands } from '../protocol';
-import type { Features } from '../server';
+import { servicePlace } from '../service';
 
 export function registerCodeLens({ ctx }: Features): void {
   ctx.connection.onCodeLens(
     guard(ctx, 'code lens', (params): CodeLens[] | null => {
-      const place = ctx.locate(params.textDocument.uri);
-      if (!place || place.kind !== 'codebook') return null;
-      const project = place.project;
-      const lines = project.codebookPositions().lineStarts;
-      const total = project.index.participantCount;
-      const lang = ctx.language();
-      return [...project.codebook.codes.values()].map((code) => {
-        const c = codeCount(project.index, code.path, { includeSubcodes: !code.codable });
-        const title = words(lang, 'segmentCount', { segments: c.segments, participants: c.participants.length, total });
-        return {
-          range: spanToRange(lines, code.keySpan),
-          command: { title, command: ClientCommands.showSegments, arguments: [project.codebookUri, code.path] },
-        };
-      });
+      const place = servicePlace(ctx, params.textDocument.uri);
+      if (!place || place.docId !== CODEBOOK_ID) return null;
+      const codebookUri = place.project.codebookUri;
+      return codeLenses(place.model).map((lens) => ({
+        range: place.rangeOf(lens.span),
+        command: { title: lens.title, command: ClientCommands.showSegments, arguments: [codebookUri, lens.path] },
+      }));
     }),
   );
 }

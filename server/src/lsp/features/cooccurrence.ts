@@ -5,10 +5,9 @@
 import { cooccurrence, cooccurringSegments, parseCooccurrenceUnit, unitName, type PairSegment } from '../../engine/analysis/cooccurrence';
 import { codeLabel } from '../../engine/codebook/codebook';
 import { words } from '../../engine/messages';
-import { guard, invalidParams } from '../context';
+import { guard, invalidParams, type Features } from '../context';
 import { spanToRange } from '../convert';
 import { CooccurrenceRequest, CooccurringSegmentsRequest, type PairSide } from '../protocol';
-import type { Features } from '../server';
 
 export function registerCooccurrence({ ctx, ready }: Features): void {
   ctx.connection.onRequest(

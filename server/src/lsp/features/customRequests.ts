@@ -3,15 +3,14 @@
  * with counts, the code × participant matrix, and the segments of a code, a participant or a
  * document-variable value with their place and words.
  */
-import { codeCounts, countedCodes, type CodeCount } from '../../engine/analysis/frequencies';
-import { languageOf } from '../../engine/messages';
-import { buildFrequencyReport } from '../../engine/report/frequencyReport';
-import { compareNatural } from '../../engine/project/projectIndex';
+import type { ServiceModel } from '../../engine/service/model';
+import { codeTree, countMatrix } from '../../engine/service/counts';
 import { documentVariables, findSegments } from '../../engine/analysis/retrieval';
-import { codeLabel, codeLineage, descendants, type Code } from '../../engine/codebook/codebook';
+import { codeLabel, codeLineage } from '../../engine/codebook/codebook';
 import { localize } from '../../engine/codebook/localized';
 import { cleanText } from '../../engine/transcript/transcript';
-import { checkCancelled, guard } from '../context';
+import { checkCancelled, guard, type Features } from '../context';
+import { modelOf } from '../service';
 import { spanToRange } from '../convert';
 import {
   CodebookTreeRequest,
@@ -20,11 +19,9 @@ import {
   MatrixRequest,
   ProjectsRequest,
   SegmentsRequest,
-  type CodeNode,
   type ProjectInfo,
   type SegmentInfo,
 } from '../protocol';
-import type { Features } from '../server';
 
 export function registerCustomRequests({ ctx, ready }: Features): void {
   ctx.connection.onRequest(
@@ -92,31 +89,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const codebook = project.codebook;
-      const language = params.language ?? ctx.labelLanguage(project);
-      const counts = params.variable
-        ? countsWhere(project.index, params.variable, params.includeSubcodes, params.withInterviewers)
-        : codeCounts(project.index, { includeSubcodes: params.includeSubcodes, withInterviewers: params.withInterviewers, categoriesAddUp: true });
-      const nodeOf = (code: Code): CodeNode => {
-        const c = counts.get(code.path)!;
-        return {
-          path: code.path,
-          label: codeLabel(codebook, code, language),
-          color: code.color,
-          codable: code.codable,
-          deprecated: Boolean(code.deprecated) || Boolean(code.mergedInto),
-          definition: localize(code.definition, language, codebook.settings.language),
-          segments: c.segments,
-          participants: c.participants.length,
-          byParticipant: Object.fromEntries(c.byParticipant),
-          children: code.children.map((p) => nodeOf(codebook.codes.get(p)!)),
-        };
-      };
-      return {
-        participants: project.index.participants(),
-        nodes: codebook.roots.map((p) => nodeOf(codebook.codes.get(p)!)),
-        revision: project.index.revision,
-      };
+      return codeTree(withLabels(modelOf(ctx, project), params.language), params);
     }),
   );
 
@@ -126,13 +99,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
       await ready();
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
-      const report = buildFrequencyReport(project.index, {
-        language: languageOf(params.language ?? ctx.labelLanguage(project)),
-        includeSubcodes: params.includeSubcodes,
-        withInterviewers: params.withInterviewers,
-        categoriesAddUp: true,
-      });
-      return { participants: report.participants, columnTotals: report.columnTotals, rows: report.rows };
+      return countMatrix(withLabels(modelOf(ctx, project), params.language), params);
     }),
   );
 
@@ -175,31 +142,7 @@ export function registerCustomRequests({ ctx, ready }: Features): void {
   );
 }
 
-/** Counts per code over the documents whose variable has a value (for the tree grouped by variable). */
-function countsWhere(
-  index: import('../../engine/project/projectIndex').ProjectIndex,
-  variable: { name: string; value: string },
-  includeSubcodes: boolean | undefined,
-  withInterviewers: boolean | undefined,
-): Map<string, CodeCount> {
-  const direct = new Map<string, Map<string, number>>();
-  for (const { segment } of findSegments(index, { variable, withInterviewers })) {
-    let m = direct.get(segment.code);
-    if (!m) direct.set(segment.code, (m = new Map()));
-    m.set(segment.participant, (m.get(segment.participant) ?? 0) + 1);
-  }
-  const result = new Map<string, CodeCount>();
-  for (const code of index.codebook.codes.values()) {
-    const sources = countedCodes(index.codebook, code, { includeSubcodes, categoriesAddUp: true }).map((c) => c.path);
-    const byParticipant = new Map<string, number>();
-    let segments = 0;
-    for (const s of sources) {
-      for (const [p, n] of direct.get(s) ?? []) {
-        byParticipant.set(p, (byParticipant.get(p) ?? 0) + n);
-        segments += n;
-      }
-    }
-    result.set(code.path, { path: code.path, segments, participants: [...byParticipant.keys()].sort(compareNatural), byParticipant });
-  }
-  return result;
+/** The model with the labels in the language a request asked for, if it did. */
+function withLabels(model: ServiceModel, language: string | undefined): ServiceModel {
+  return language ? { ...model, labelLanguage: language } : model;
 }

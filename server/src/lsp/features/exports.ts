@@ -11,10 +11,9 @@ import { frequencyReportCsv } from '../../engine/report/csv';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { frequencyReportHtml } from '../../engine/report/html';
 import { frequencyReportMarkdown } from '../../engine/report/markdown';
-import { guard, refused } from '../context';
+import { guard, refused, type Features } from '../context';
 import { RefiExportRequest, ReportRequest } from '../protocol';
 import { VERSION } from '../../version';
-import type { Features } from '../server';
 
 export function registerExports({ ctx, ready }: Features): void {
   ctx.connection.onRequest(

@@ -1,28 +1,22 @@
 /**
- * Folding ranges: a transcript's front matter and each speaker turn of more than one line.
+ * Folding ranges (service/folding.ts): a transcript's front matter and each speaker turn of more than one
+ * line.
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import { guard } from '../context';
-import type { Features } from '../server';
+import { foldingRanges } from '../../engine/service/folding';
+import { guard, type Features } from '../context';
+import { servicePlace } from '../service';
 
 export function registerFolding({ ctx }: Features): void {
   ctx.connection.onFoldingRanges(
     guard(ctx, 'folding', (params): FoldingRange[] | null => {
-      const place = ctx.locate(params.textDocument.uri);
-      if (!place || place.kind !== 'transcript') return null;
-      const parsed = place.project.index.parsed(place.id);
-      if (!parsed) return null;
-      const p = parsed.positions;
+      const place = servicePlace(ctx, params.textDocument.uri);
+      const folds = place && foldingRanges(place.model, place.docId);
+      if (!folds) return null;
       const ranges: FoldingRange[] = [];
-      if (parsed.frontMatter) {
-        const start = p.lineAt(parsed.frontMatter.span.start);
-        const end = p.lineAt(parsed.frontMatter.span.end);
-        if (end > start) ranges.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Imports });
-      }
-      for (const turn of parsed.turns) {
-        const start = p.lineAt(turn.span.start);
-        const end = p.lineAt(turn.span.end);
-        if (end > start) ranges.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
+      for (const fold of folds) {
+        const { start, end } = place.rangeOf(fold.span);
+        if (end.line > start.line) ranges.push({ startLine: start.line, endLine: end.line, kind: fold.kind === 'front-matter' ? FoldingRangeKind.Imports : FoldingRangeKind.Region });
       }
       return ranges;
     }),

@@ -1,73 +1,54 @@
 /**
- * Renaming a code from one of its tags or from its key in codebook.yaml: one workspace edit that renames
- * the tag in every transcript (open or not), the key in the codebook and its subcodes' paths. From a tag
- * the new name is a path; from the key it is a slug. A new path that exists is refused with a reason.
+ * Renaming a code from one of its tags or from its key in codebook.yaml (service/rename.ts): one workspace
+ * edit for the tags in every transcript (open or not), the key and the subcodes' paths. A refusal reaches
+ * the user as an error with its reason.
  */
-import { type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { words, type Language } from '../../engine/messages';
-import { CODEBOOK_ID, planRename, type FileEdits, type Plan } from '../../engine/project/refactorings';
-import { guard, invalidParams, refused, type ServerContext } from '../context';
-import { spanToRange } from '../convert';
-import type { Features } from '../server';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { words } from '../../engine/messages';
+import type { FileEdits } from '../../engine/project/refactorings';
+import { prepareRename, renameEdits, type EditsOrRefusal } from '../../engine/service/rename';
+import { guard, invalidParams, refused, type Features } from '../context';
+import { rangeIn, servicePlace, uriIn } from '../service';
 import type { Project } from '../workspace';
-import { codeAtPosition } from './navigation';
 
 export function registerRename({ ctx }: Features): void {
   ctx.connection.onPrepareRename(
     guard(ctx, 'prepare rename', (params) => {
-      const found = codeAtPosition(ctx, params.textDocument.uri, params.position);
-      if (!found) throw refused(words(ctx.language(), 'refuse.not-a-code'));
-      if (!found.project.codebookOk) throw refused(words(ctx.language(), 'refuse.broken-codebook'));
-      const { project, code, tagPathSpan, id } = found;
-      if (tagPathSpan && id) {
-        const doc = project.index.get(id)!;
-        return { range: spanToRange(doc.digest.lineStarts, tagPathSpan), placeholder: code.path };
-      }
-      return { range: spanToRange(project.codebookPositions().lineStarts, code.keySpan), placeholder: code.slug };
+      const place = servicePlace(ctx, params.textDocument.uri);
+      if (!place) throw refused(words(ctx.language(), 'refuse.not-a-code'));
+      const prepared = prepareRename(place.model, place.docId, place.offsetAt(params.position));
+      if (!prepared.ok) throw refused(prepared.message);
+      return { range: place.rangeOf(prepared.span), placeholder: prepared.placeholder };
     }),
   );
 
   ctx.connection.onRenameRequest(
     guard(ctx, 'rename', (params) => {
-      const found = codeAtPosition(ctx, params.textDocument.uri, params.position);
-      const lang = ctx.language();
-      if (!found) throw refused(words(lang, 'refuse.not-a-code'));
-      if (!found.project.codebookOk) throw refused(words(lang, 'refuse.broken-codebook'));
-      const { project, code, tagPathSpan } = found;
-      const newName = params.newName.trim();
-      // From the codebook the new name is the key (a slug); from a tag it is the whole path.
-      const newPath = tagPathSpan ? newName : code.parentPath ? `${code.parentPath}/${newName}` : newName;
-      const plan = planRename(project.index, code.path, newPath);
-      return workspaceEditOf(ctx, project, plan, lang);
+      const place = servicePlace(ctx, params.textDocument.uri);
+      if (!place) throw refused(words(ctx.language(), 'refuse.not-a-code'));
+      return editOrThrow(place.project, renameEdits(place.model, place.docId, place.offsetAt(params.position), params.newName));
     }),
   );
 }
 
-/** A plan as one workspace edit; a refused plan as an error with its reason. */
-export function workspaceEditOf(ctx: ServerContext, project: Project, plan: Plan, lang: Language): WorkspaceEdit {
-  if (!plan.ok) {
-    const { ok: _ok, reason, ...args } = plan;
-    const message = words(lang, `refuse.${reason}` as Parameters<typeof words>[1], args as Record<string, string>);
-    // A new name that is no code path, or a code that does not exist, is a wrong parameter; the rest are refusals.
-    throw reason === 'invalid-path' || reason === 'unknown-code' ? invalidParams(message) : refused(message);
-  }
-  return toWorkspaceEdit(ctx, project, plan.files);
+/** Edits as one workspace edit; a refusal thrown as an error with its reason. */
+export function editOrThrow(project: Project, outcome: EditsOrRefusal): WorkspaceEdit {
+  if (!outcome.ok) throw outcome.invalidRequest ? invalidParams(outcome.message) : refused(outcome.message);
+  return toWorkspaceEdit(project, outcome.files);
 }
 
-export function toWorkspaceEdit(ctx: Pick<ServerContext, 'documents'>, project: Project, files: FileEdits[]): WorkspaceEdit {
-  const changes: Record<string, LspTextEdit[]> = {};
+/** Edits per document of a project as a workspace edit (the codebook's spans are of the text the index uses). */
+export function toWorkspaceEdit(project: Project, files: FileEdits[]): WorkspaceEdit {
+  const changes: Record<string, TextEdit[]> = {};
   for (const f of files) {
     if (f.edits.length === 0) continue;
-    if (f.file === CODEBOOK_ID) {
-      // The codebook's spans are of the text the index parsed, which is the text in the editor when it is good.
-      const lines = project.codebookPositions().lineStarts;
-      changes[project.codebookUri] = f.edits.map((e) => ({ range: spanToRange(lines, e.span), newText: e.newText }));
-    } else {
-      const doc = project.index.get(f.file);
-      if (!doc) continue;
-      const lines = doc.digest.lineStarts;
-      changes[project.uriOf(f.file)] = f.edits.map((e) => ({ range: spanToRange(lines, e.span) as Range, newText: e.newText }));
+    const edits: TextEdit[] = [];
+    for (const e of f.edits) {
+      const range = rangeIn(project, f.file, e.span);
+      if (!range) break;
+      edits.push({ range, newText: e.newText });
     }
+    if (edits.length === f.edits.length) changes[uriIn(project, f.file)] = edits;
   }
   return { changes };
 }

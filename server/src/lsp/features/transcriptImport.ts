@@ -4,9 +4,8 @@
  */
 import { importMessage, importTranscript, transcriptFileName } from '../../engine/import/transcriptImport';
 import { newTranscriptFolder } from '../../engine/project/settings';
-import { guard } from '../context';
+import { guard, type Features } from '../context';
 import { TranscriptImportRequest } from '../protocol';
-import type { Features } from '../server';
 
 export function registerTranscriptImport({ ctx, ready }: Features): void {
   ctx.connection.onRequest(
