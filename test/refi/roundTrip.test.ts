@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { exportQdc, exportQdpx, importQdc, importQdpx } from '../../server/src/engine/refi';
 import { cleanDocument } from '../../server/src/engine/transcript/transcript';
 import { loadProject } from '../../server/src/node/projectFiles';
+import type { ProjectIndex } from '../../server/src/engine/project/projectIndex';
 import { FIXTURES, indexOf, segmentLines, STAY_TUNED } from './helpers';
 
 for (const [name, folder] of [
@@ -15,9 +16,14 @@ for (const [name, folder] of [
   ['a project with overlapping and nested passages and non-ASCII text', path.join(FIXTURES, 'refi-overlap')],
 ] as const) {
   describe(`REFI-QDA round trip of ${name}`, () => {
-    const original = loadProject(folder).index;
-    const plan = importQdpx(exportQdpx(original));
-    const imported = indexOf(plan.files);
+    let original: ProjectIndex;
+    let plan: ReturnType<typeof importQdpx>;
+    let imported: ReturnType<typeof indexOf>;
+    before(async () => {
+      original = (await loadProject(folder)).index;
+      plan = importQdpx(exportQdpx(original));
+      imported = indexOf(plan.files);
+    });
 
     it('gives the same segments: same code, same participant, same text', () => {
       assert.deepEqual(plan.skipped, []);

@@ -21,10 +21,10 @@ export const check: Command = {
     lang: { type: 'string' },
     out: { type: 'string' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const format = parseFormat(values.format as string | undefined, ['text', 'json'] as const, 'text');
     const language = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
-    const project = openProject(ctx, positionals[0], { requireCodebook: false, language });
+    const project = await openProject(ctx, positionals[0], { requireCodebook: false, language });
     const findings: Finding[] = [];
     const add = (file: string, text: string, diagnostics: readonly Diagnostic[]) => {
       for (const f of findingsOf(relative(ctx, path.join(project.root, file)), text, diagnostics, language)) findings.push(f);

@@ -5,7 +5,8 @@
  */
 import { withRoom } from '../int32Slab';
 
-const decoder = new TextDecoder('utf-8');
+/** A U+FEFF in the bytes is a character where it stands (the file's byte-order mark is gone before the scan). */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 type WithLatin1 = Uint8Array & { latin1Slice?: (start: number, end: number) => string };
 
