@@ -29,14 +29,14 @@ interface Row extends EngineFigures {
   pageUs?: number;
 }
 
-function child(): void {
+async function child(): Promise<void> {
   const dir = process.argv[3];
   if (process.argv[4] === 'floor') {
     process.stdout.write(JSON.stringify({ ...measureFloor(dir), pageUs: measurePageTouch() }));
     return;
   }
   const edits = Number(process.argv[4]);
-  const figures = measureEngine(dir, edits);
+  const figures = await measureEngine(dir, edits);
   process.stdout.write(JSON.stringify(figures));
 }
 
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
 
   // Further sections, each measured on the corpora generated above.
   const sections: BenchSection[] = [];
-  if (sizes.includes(5000)) sections.push(analysisSection(measureAnalysis(path.join(BENCH_DIR, 'corpus-5000'))));
+  if (sizes.includes(5000)) sections.push(analysisSection(await measureAnalysis(path.join(BENCH_DIR, 'corpus-5000'))));
   if (sizes.includes(1000)) sections.push(lspSection(await measureLsp(path.join(BENCH_DIR, 'corpus-1000'), path.join(ROOT, 'dist/server.js'))));
   sections.push(pathological());
   for (const s of sections) process.stdout.write(`\n## ${s.title}\n\n${s.markdown}\n`);
@@ -242,8 +242,8 @@ ${sections.map((s) => `\n## ${s.title}\n\n${s.markdown}\n`).join('')}`;
   }
 }
 
-if (process.argv[2] === '--child') child();
-else if (process.argv[2] === '--pathological-child') process.stdout.write(JSON.stringify(measurePathological(process.argv[3])));
+if (process.argv[2] === '--child') void child();
+else if (process.argv[2] === '--pathological-child') void measurePathological(process.argv[3]).then((f) => process.stdout.write(JSON.stringify(f)));
 else
   main().catch((e) => {
     process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`);

@@ -44,14 +44,14 @@ export function percentile(values: number[], p: number): number {
   return sorted[i];
 }
 
-export function measureEngine(dir: string, edits: number): EngineFigures {
+export async function measureEngine(dir: string, edits: number): Promise<EngineFigures> {
   gc();
   const start = process.memoryUsage();
   const before = start.heapUsed;
   const faults0 = process.resourceUsage().minorPageFault;
   const t0 = process.hrtime.bigint();
   let firstFiftyMs = 0;
-  const project = loadProject(dir, {
+  const project = await loadProject(dir, {
     onProgress: (done) => {
       if (done === 50) firstFiftyMs = Number(process.hrtime.bigint() - t0) / 1e6;
     },
@@ -68,7 +68,7 @@ export function measureEngine(dir: string, edits: number): EngineFigures {
   let warmIndexMs = 0;
   for (let i = 0; i < 2; i++) {
     const s = process.hrtime.bigint();
-    loadProject(dir);
+    await loadProject(dir);
     warmIndexMs = Number(process.hrtime.bigint() - s) / 1e6;
   }
   const figures: EngineFigures = {

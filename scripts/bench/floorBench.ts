@@ -5,7 +5,9 @@
  * paragraphs, paths, positions or codebook. Run in a fresh process, like the cold index.
  */
 import * as path from 'node:path';
-import { FileReader, listTranscripts, readCodebook } from '../../server/src/node/projectFiles';
+import { readTranscriptNow } from '../../server/src/engine/project/projectLoader';
+import { NodeHost, pathToUri } from '../../server/src/node/nodeHost';
+import { listTranscriptsNow, readCodebookNow } from '../../server/src/node/projectFiles';
 
 function countPairs(bytes: Uint8Array & { indexOf(value: number, from: number): number }, c: number): number {
   let count = 0;
@@ -24,14 +26,14 @@ function countPairs(bytes: Uint8Array & { indexOf(value: number, from: number): 
 /** Milliseconds to read the project's transcripts and find their lines and brackets. */
 export function measureFloor(root: string): { ms: number; lines: number; marks: number } {
   const start = process.hrtime.bigint();
-  const { codebook } = readCodebook(root);
-  const reader = new FileReader();
+  const host = new NodeHost();
+  const { codebook } = readCodebookNow(root, host);
   let lines = 0;
   let marks = 0;
-  for (const rel of listTranscripts(root, codebook)) {
-    const read = reader.read(path.join(root, rel), rel);
+  for (const rel of listTranscriptsNow(root, codebook.settings, host)) {
+    const read = readTranscriptNow(host, pathToUri(path.join(root, rel)), rel)!;
     if (!read.ok) continue;
-    const bytes = read.bytes;
+    const bytes = read.bytes as Buffer;
     for (let i = bytes.indexOf(10, 0); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
     marks += countPairs(bytes, 0x5b) + countPairs(bytes, 0x7b) + countPairs(bytes, 0x7d);
   }

@@ -73,9 +73,9 @@ export interface PathologicalFigures {
 }
 
 /** In a fresh process: the project indexed, and its diagnostics listed as `check` lists them. */
-export function measurePathological(dir: string): PathologicalFigures {
+export async function measurePathological(dir: string): Promise<PathologicalFigures> {
   const t0 = process.hrtime.bigint();
-  const project = loadProject(dir);
+  const project = await loadProject(dir);
   let diagnostics = 0;
   for (const doc of project.index.documents()) diagnostics += doc.resolved.diagnostics.length;
   const indexMs = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -14,7 +14,9 @@ import { TextPositions } from '../../server/src/engine/text/positions';
 import { digestParsed } from '../../server/src/engine/transcript/digest';
 import { resolveTranscript } from '../../server/src/engine/transcript/resolve';
 import { cleanText, parseTranscript } from '../../server/src/engine/transcript/transcript';
-import { decodeText, encodeWithBuffer, FileReader } from '../../server/src/node/projectFiles';
+import { readTranscriptNow } from '../../server/src/engine/project/projectLoader';
+import { decodeText } from '../../server/src/engine/text/fileText';
+import { NodeHost, pathToUri } from '../../server/src/node/nodeHost';
 import { anyText, codebookText, FUZZ_CODEBOOK, textEdit, transcriptText, type TextEdit } from './generators';
 import { clip, ensure, ensureDiagnostic, ensureEqual, ensureInside, ensureTranscript, indexSnapshot } from './invariants';
 import type { FuzzTarget } from './target';
@@ -33,7 +35,7 @@ interface TranscriptCase {
 
 export function transcriptsTarget(): FuzzTarget<TranscriptCase> {
   let dir: string | undefined;
-  const reader = new FileReader();
+  const host = new NodeHost();
   return {
     name: 'transcripts',
     arbitrary: fc.record({ text: transcriptText, bom: fc.boolean(), editorText: anyText, edits: fc.array(textEdit, { maxLength: 12 }) }),
@@ -60,11 +62,11 @@ export function transcriptsTarget(): FuzzTarget<TranscriptCase> {
       ensureEqual(decoded.text, expected, 'the text read from a file is the file without its first byte-order mark');
       const file = path.join(dir, ID);
       fs.writeFileSync(file, bytes);
-      const read = reader.read(file, ID);
+      const read = readTranscriptNow(host, pathToUri(file), ID)!;
       ensure(read.ok, `a UTF-8 file was refused when indexed from its bytes: ${read.ok ? '' : read.problem.code}`);
 
       // Indexed from its bytes, as the command line does, and from its text, as the editor does: the same.
-      const fromBytes = new ProjectIndex(fuzzCodebook, { encode: encodeWithBuffer, readText: () => (decoded.ok ? decoded.text : undefined) });
+      const fromBytes = new ProjectIndex(fuzzCodebook, { encode: host.encode, readText: () => (decoded.ok ? decoded.text : undefined) });
       fromBytes.setBytes(ID, read.bytes);
       const fromText = new ProjectIndex(fuzzCodebook);
       fromText.set(ID, expected);

@@ -71,8 +71,8 @@ describe('coded texts', () => {
 });
 
 describe('word positions on the example study', () => {
-  it('place every segment on exactly its words, in the scan for statistics and in the one for quoting', () => {
-    const example = loadProject(path.join(__dirname, '../../examples/stay-tuned'));
+  it('place every segment on exactly its words, in the scan for statistics and in the one for quoting', async () => {
+    const example = await loadProject(path.join(__dirname, '../../examples/stay-tuned'));
     const index = example.index;
     let checked = 0;
     for (const doc of index.documents()) {

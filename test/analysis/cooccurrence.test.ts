@@ -127,8 +127,8 @@ describe('co-occurrence', () => {
     assert.deepEqual(cooccurringSegments(index, BAND, BAND, { unit: { kind: 'overlap' } }), []);
   });
 
-  it('on the example study: every cell equals its retrieved pairs and a count of all pairs by brute force', () => {
-    const example = loadProject(path.join(__dirname, '../../examples/stay-tuned')).index;
+  it('on the example study: every cell equals its retrieved pairs and a count of all pairs by brute force', async () => {
+    const example = (await loadProject(path.join(__dirname, '../../examples/stay-tuned'))).index;
     const units: CooccurrenceUnit[] = [{ kind: 'overlap' }, { kind: 'paragraph' }, { kind: 'turn' }, { kind: 'window', paragraphs: 2 }];
     for (const unit of units) {
       const m = cooccurrence(example, { unit });

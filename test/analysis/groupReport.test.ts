@@ -8,7 +8,10 @@ import { ProjectIndex } from '../../server/src/engine/project/projectIndex';
 import { loadProject } from '../../server/src/node/projectFiles';
 import { SMALL_CODEBOOK } from '../helpers/tempProject';
 
-const example = loadProject(path.join(__dirname, '../../examples/stay-tuned')).index;
+let example: ProjectIndex;
+before(async () => {
+  example = (await loadProject(path.join(__dirname, '../../examples/stay-tuned'))).index;
+});
 
 describe('reports by document variable', () => {
   it('counting the segments of all documents gives what the index keeps', () => {

@@ -6,7 +6,10 @@ import { SMALL_CODEBOOK, tempProject } from '../helpers/tempProject';
 import { parseCodebook } from '../../server/src/engine/codebook/codebook';
 import { digestBytes, digestParsed } from '../../server/src/engine/transcript/digest';
 import { parseTranscript } from '../../server/src/engine/transcript/transcript';
-import { decodeText, FileReader, loadProject } from '../../server/src/node/projectFiles';
+import { readTranscriptNow } from '../../server/src/engine/project/projectLoader';
+import { decodeText } from '../../server/src/engine/text/fileText';
+import { NodeHost, pathToUri } from '../../server/src/node/nodeHost';
+import { loadProject } from '../../server/src/node/projectFiles';
 
 describe('positions', () => {
   it('counts lines across \\n, \\r\\n and a lone \\r', () => {
@@ -49,7 +52,7 @@ describe('positions', () => {
     assert.equal(read.text, '\ufeffT1= {{world}}[[a]]');
     const project = tempProject({ 'T.txt': twice });
     try {
-      const file = new FileReader().read(project.file('T.txt'), 'T.txt');
+      const file = readTranscriptNow(new NodeHost(), pathToUri(project.file('T.txt')), 'T.txt')!;
       assert.ok(file.ok);
       assert.deepEqual([...file.bytes], [...Buffer.from(read.text, 'utf8')], 'the bytes path keeps what the text path keeps');
     } finally {
@@ -63,7 +66,7 @@ describe('positions', () => {
     assert.equal(decodeUtf8(new Uint8Array(bytes), 1, bytes.length), '\ufeffb');
   });
 
-  it('after the first byte-order mark, every U+FEFF keeps its place: from bytes, from text and on disk (property)', () => {
+  it('after the first byte-order mark, every U+FEFF keeps its place: from bytes, from text and on disk (property)', async () => {
     const codebook = parseCodebook(SMALL_CODEBOOK);
     const piece = fc.constantFrom(
       '\ufeff', '\ufeff\ufeff', 'T1= ', 'I= ', '\n', '\r\n', ' ', 'woord ', 'cliënt', '😀',
@@ -71,8 +74,8 @@ describe('positions', () => {
     );
     const project = tempProject({ 'codebook.yaml': SMALL_CODEBOOK });
     try {
-      fc.assert(
-        fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.boolean(), (written, firstBom) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.boolean(), async (written, firstBom) => {
           const bytes = Buffer.from((firstBom ? '\ufeff' : '') + written, 'utf8');
           // The file's first mark is not text, whether it was added or the text starts with one.
           const text = firstBom ? written : written.replace(/^\ufeff/, '');
@@ -80,7 +83,7 @@ describe('positions', () => {
           assert.ok(read.ok);
           assert.equal(read.text, text, 'only the first mark is taken off');
           project.write('T.txt', bytes);
-          const file = new FileReader().read(project.file('T.txt'), 'T.txt');
+          const file = readTranscriptNow(new NodeHost(), pathToUri(project.file('T.txt')), 'T.txt')!;
           assert.ok(file.ok);
           const parsed = parseTranscript(read.text, codebook.settings);
           const fromBytes = digestBytes(file.bytes, codebook.settings);
@@ -91,7 +94,7 @@ describe('positions', () => {
             if (tag.memoSpan) assert.equal(text.slice(tag.memoSpan.start, tag.memoSpan.end), tag.memo);
           }
           for (const turn of parsed.turns) assert.equal(text.slice(turn.labelSpan.start, turn.labelSpan.end).trim(), turn.speaker);
-          const loaded = loadProject(project.root).index;
+          const loaded = (await loadProject(project.root)).index;
           const doc = loaded.get('T.txt')!;
           assert.equal(loaded.parsed('T.txt')?.text, text);
           for (const s of doc.resolved.segments) assert.ok(s.span.end <= text.length);

@@ -25,7 +25,7 @@ describe('hover counts', () => {
   });
 
   it('agree with codeCount for every code, hovered on its key in codebook.yaml', async () => {
-    const { index } = loadProject(p.root);
+    const { index } = await loadProject(p.root);
     const text = fs.readFileSync(p.file('codebook.yaml'), 'utf8');
     const codes = [...index.codebook.codes.values()].filter((c) => !c.mergedInto);
     assert.ok(codes.some((c) => !c.codable), 'the fixture has a grouping code');

@@ -1,7 +1,8 @@
 /**
  * A language client for tests: it runs the real server in this process over a pair of streams, speaks
  * LSP to it, records what the server sends (diagnostics, progress, edits to apply) and lets tests await
- * those messages instead of sleeping.
+ * those messages instead of sleeping. `start` serves folders on disk through the Node host; `startInMemory`
+ * serves a MemoryHost, whose files the tests name by URI (`memfs:/…`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,12 +27,21 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import type { MemoryHost } from '../../server/src/engine/host/memoryHost';
+import type { ProjectHost } from '../../server/src/engine/host/projectHost';
 import { startServer } from '../../server/src/lsp/server';
+import { serverHost } from '../../server/src/node/serverHost';
 import { IndexChangedNotification, ProjectsRequest } from '../../server/src/lsp/protocol';
 
 export const uriOf = (file: string): string => pathToFileURL(file).href;
 
 type Waiter = { test: () => boolean; resolve: () => void };
+
+interface StartOptions {
+  locale?: string;
+  watch?: boolean;
+  initializationOptions?: Record<string, unknown>;
+}
 
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
@@ -42,15 +52,28 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private streams: PassThrough[] = [];
 
-  private constructor(readonly connection: ProtocolConnection) {}
+  private constructor(
+    readonly connection: ProtocolConnection,
+    /** The host of a server started in memory, whose files are named by URI. */
+    readonly memory?: MemoryHost,
+  ) {}
 
-  /** Starts a server on `folders` and waits until it has indexed them. */
-  static async start(folders: string[], options: { locale?: string; watch?: boolean; initializationOptions?: Record<string, unknown> } = {}): Promise<TestClient> {
+  /** Starts a server on `folders` (paths on disk) and waits until it has indexed them. */
+  static start(folders: string[], options: StartOptions = {}): Promise<TestClient> {
+    return TestClient.startWith(serverHost(), folders.map(uriOf), options);
+  }
+
+  /** Starts a server on a MemoryHost with the workspace folders `folderUris` and waits until it has indexed them. */
+  static startInMemory(host: MemoryHost, folderUris: string[], options: StartOptions = {}): Promise<TestClient> {
+    return TestClient.startWith(host, folderUris, options, host);
+  }
+
+  private static async startWith(host: ProjectHost, folders: string[], options: StartOptions, memory?: MemoryHost): Promise<TestClient> {
     const up = new PassThrough();
     const down = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), host);
     const connection = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
-    const client = new TestClient(connection);
+    const client = new TestClient(connection, memory);
     client.streams = [up, down];
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       client.diagnostics.set(p.uri, p.diagnostics);
@@ -78,8 +101,8 @@ export class TestClient {
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: null,
-      rootUri: folders[0] ? uriOf(folders[0]) : null,
-      workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
+      rootUri: folders[0] ?? null,
+      workspaceFolders: folders.map((uri) => ({ uri, name: path.posix.basename(uri) })),
       locale: options.locale ?? 'en',
       initializationOptions: options.initializationOptions,
       capabilities: {
@@ -119,8 +142,15 @@ export class TestClient {
     for (const w of ready) w.resolve();
   }
 
-  async openFile(file: string, text = fs.readFileSync(file, 'utf8')): Promise<string> {
-    const uri = uriOf(file);
+  /** A file's URI: a path on disk, or for a server in memory the URI itself. */
+  uriOf(file: string): string {
+    return this.memory ? file : uriOf(file);
+  }
+
+  /** Opens a file (a path, or a URI in memory) in the editor, with its text or `text`. */
+  async openFile(file: string, text?: string): Promise<string> {
+    const uri = this.uriOf(file);
+    text ??= this.memory ? this.memory.text(uri)! : fs.readFileSync(file, 'utf8');
     const languageId = file.endsWith('.yaml') ? 'yaml' : 'codeboom-transcript';
     this.open.set(uri, TextDocument.create(uri, languageId, 1, text));
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
@@ -156,10 +186,10 @@ export class TestClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  /** Tells the server a file changed on disk. */
+  /** Tells the server a file (a path, or a URI in memory) changed on disk. */
   async fileChanged(file: string, type: 'created' | 'changed' | 'deleted'): Promise<void> {
     const t = type === 'created' ? FileChangeType.Created : type === 'changed' ? FileChangeType.Changed : FileChangeType.Deleted;
-    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(file), type: t }] });
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: this.uriOf(file), type: t }] });
   }
 
   /** Applies a workspace edit as an editor would: open documents in the editor, closed ones on disk. */
@@ -167,6 +197,10 @@ export class TestClient {
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
       if (this.open.has(uri)) {
         await this.edit(uri, edits);
+      } else if (this.memory) {
+        const doc = TextDocument.create(uri, 'text', 0, this.memory.text(uri)!);
+        this.memory.write(uri, TextDocument.applyEdits(doc, edits));
+        await this.fileChanged(uri, 'changed');
       } else {
         const file = new URL(uri).pathname;
         const doc = TextDocument.create(uri, 'text', 0, fs.readFileSync(decodeURIComponent(file), 'utf8'));

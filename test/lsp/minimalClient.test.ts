@@ -18,6 +18,7 @@ import {
 import { createConnection } from 'vscode-languageserver/node';
 import { ProjectsRequest } from '../../server/src/lsp/protocol';
 import { startServer } from '../../server/src/lsp/server';
+import { serverHost } from '../../server/src/node/serverHost';
 import { lspProject } from './fixture';
 
 describe('language server with a minimal client', () => {
@@ -25,7 +26,7 @@ describe('language server with a minimal client', () => {
     const p = lspProject();
     const up = new PassThrough();
     const down = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), serverHost());
     const connection = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
     const published: PublishDiagnosticsParams[] = [];
     const errors: string[] = [];

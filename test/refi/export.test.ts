@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import { parseCodebook } from '../../server/src/engine/codebook/codebook';
+import type { ProjectIndex } from '../../server/src/engine/project/projectIndex';
 import { loadProject } from '../../server/src/node/projectFiles';
 import { exportQdc } from '../../server/src/engine/refi/qdcExport';
 import { buildQdpx, exportQdpx } from '../../server/src/engine/refi/qdpxExport';
@@ -14,7 +15,10 @@ import { childNamed, childrenNamed, parseXml, type XmlElement } from '../../serv
 import { cleanText } from '../../server/src/engine/transcript/transcript';
 import { FIXTURES, STAY_TUNED, validate } from './helpers';
 
-const stayTuned = loadProject(STAY_TUNED).index;
+let stayTuned: ProjectIndex;
+before(async () => {
+  stayTuned = (await loadProject(STAY_TUNED)).index;
+});
 
 function all(root: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];
@@ -77,20 +81,20 @@ describe('REFI-QDA export', () => {
     assert.equal((await validate(qdc, 'Codebook')).valid, false);
   });
 
-  it('gives the same GUIDs and the same bytes every time, and keeps GUIDs stored in the codebook', () => {
+  it('gives the same GUIDs and the same bytes every time, and keeps GUIDs stored in the codebook', async () => {
     const a = exportQdpx(stayTuned);
-    const b = exportQdpx(loadProject(STAY_TUNED).index);
+    const b = exportQdpx((await loadProject(STAY_TUNED)).index);
     assert.deepEqual(Buffer.from(a), Buffer.from(b));
     const qdc = exportQdc(stayTuned);
     assert.ok(qdc.includes(`guid="${derivedCodeGuid('afstemmen/tegenoverdracht')}" name="Tegenoverdracht"`));
-    const stored = loadProject(path.join(FIXTURES, 'refi-overlap')).index;
+    const stored = (await loadProject(path.join(FIXTURES, 'refi-overlap'))).index;
     const text = stored.codebook.text.replace('  plek:\n', '  plek:\n    guid: "{ABCDEF01-2345-6789-ABCD-EF0123456789}"\n');
     const withGuid = exportQdc({ codebook: parseCodebook(text) });
     assert.ok(withGuid.includes('guid="abcdef01-2345-6789-abcd-ef0123456789" name="Plek — café «Zoë»"'));
   });
 
-  it('points every selection at exactly the coded text of its clean source, in code points with the end exclusive', () => {
-    const index = loadProject(path.join(FIXTURES, 'refi-overlap')).index;
+  it('points every selection at exactly the coded text of its clean source, in code points with the end exclusive', async () => {
+    const index = (await loadProject(path.join(FIXTURES, 'refi-overlap'))).index;
     const content = buildQdpx(index);
     const files = new Map(content.sources.map((s) => [s.name, new TextDecoder().decode(s.data)]));
     const root = parseXml(content.qde, 'project.qde');
@@ -127,8 +131,8 @@ describe('REFI-QDA export', () => {
     assert.ok(content.qde.includes(`startPosition="${start}"`));
   });
 
-  it('writes participants as cases with their variables, and memos on codings as notes', () => {
-    const content = buildQdpx(loadProject(path.join(FIXTURES, 'refi-overlap')).index);
+  it('writes participants as cases with their variables, and memos on codings as notes', async () => {
+    const content = buildQdpx((await loadProject(path.join(FIXTURES, 'refi-overlap'))).index);
     const root = parseXml(content.qde, 'project.qde');
     const variables = new Map(all(root, 'Variable').map((v) => [v.attrs.guid, v]));
     assert.equal([...variables.values()].find((v) => v.attrs.name === 'leeftijd')!.attrs.typeOfVariable, 'Integer');
@@ -143,8 +147,8 @@ describe('REFI-QDA export', () => {
     assert.deepEqual(memoRefs.sort(), ['ik lachte 😀', 'terugblik']);
   });
 
-  it('writes UTF-8 sources without a byte-order mark, named by GUID in sources/', () => {
-    const files = unzipSync(exportQdpx(loadProject(path.join(FIXTURES, 'refi-overlap')).index));
+  it('writes UTF-8 sources without a byte-order mark, named by GUID in sources/', async () => {
+    const files = unzipSync(exportQdpx((await loadProject(path.join(FIXTURES, 'refi-overlap'))).index));
     const names = Object.keys(files);
     assert.equal(names[0], 'project.qde');
     for (const name of names.slice(1)) {

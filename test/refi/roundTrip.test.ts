@@ -10,6 +10,7 @@ import { cleanDocument } from '../../server/src/engine/transcript/transcript';
 import { loadProject } from '../../server/src/node/projectFiles';
 import fc from 'fast-check';
 import { tempProject } from '../helpers/tempProject';
+import type { ProjectIndex } from '../../server/src/engine/project/projectIndex';
 import { FIXTURES, indexOf, segmentLines, STAY_TUNED } from './helpers';
 
 for (const [name, folder] of [
@@ -17,9 +18,14 @@ for (const [name, folder] of [
   ['a project with overlapping and nested passages and non-ASCII text', path.join(FIXTURES, 'refi-overlap')],
 ] as const) {
   describe(`REFI-QDA round trip of ${name}`, () => {
-    const original = loadProject(folder).index;
-    const plan = importQdpx(exportQdpx(original));
-    const imported = indexOf(plan.files);
+    let original: ProjectIndex;
+    let plan: ReturnType<typeof importQdpx>;
+    let imported: ReturnType<typeof indexOf>;
+    before(async () => {
+      original = (await loadProject(folder)).index;
+      plan = importQdpx(exportQdpx(original));
+      imported = indexOf(plan.files);
+    });
 
     it('gives the same segments: same code, same participant, same text', () => {
       assert.deepEqual(plan.skipped, []);
@@ -62,15 +68,15 @@ for (const [name, folder] of [
 describe('REFI-QDA round trip with byte-order marks', () => {
   const codebookYaml = 'project:\n  transcripts: ["*.txt"]\ncodes:\n  a:\n    label: A\n  b:\n    label: B\n';
 
-  it('keeps every U+FEFF after the first mark as a character: {{world}} stays world (property)', () => {
+  it('keeps every U+FEFF after the first mark as a character: {{world}} stays world (property)', async () => {
     const piece = fc.constantFrom('\ufeff', 'T1= ', 'I= ', 'w', 'orld ', 'é', '😀', '\n', '\n\n', '\r\n', '{{\ufeffwor\ufeffld}}[[a]]', '{{x}}[[b]]', '{{#p \ufeffx', '}}#p[[a]]', ' zin\ufeff [[b]]');
     const project = tempProject({ 'codebook.yaml': codebookYaml });
     try {
-      fc.assert(
-        fc.property(fc.array(piece, { maxLength: 25 }).map((p) => p.join('')), fc.constantFrom('', '\ufeff', '\ufeff\ufeff'), (pieces, marks) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(piece, { maxLength: 25 }).map((p) => p.join('')), fc.constantFrom('', '\ufeff', '\ufeff\ufeff'), async (pieces, marks) => {
           const body = `${pieces}T9= x`;
           project.write('T.txt', Buffer.from(`${marks}---\nparticipant: P1\n---\n${body}`, 'utf8'));
-          const original = loadProject(project.root).index;
+          const original = (await loadProject(project.root)).index;
           // A coding of no text (a paragraph of markup only) has no selection to export: not this test's subject.
           if (original.get('T.txt')!.resolved.segments.some((s) => s.span.start === s.span.end)) return;
           const plan = importQdpx(exportQdpx(original));

@@ -36,9 +36,7 @@ import {
   type SegmentInfo,
   type SegmentQuery,
 } from '../../../server/src/lsp/protocol';
-
-/** Globs whose files the client's own watchers of .txt, .md, .text and .transcript files see already. */
-const WATCHED_ALWAYS = /\.(txt|md|text|transcript)$|\.\{(txt|md|text|transcript)(,(txt|md|text|transcript))*\}$/i;
+import { CODEBOOK_FILE, globsToWatch, WATCHED_GLOBS } from '../../../server/src/engine/project/projectFiles';
 
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -96,7 +94,7 @@ export class ServerConnection implements vscode.Disposable {
         { scheme: 'file', language: 'codeboom-transcript' },
         { scheme: 'file', language: 'plaintext' },
         { scheme: 'file', language: 'markdown' },
-        { scheme: 'file', pattern: '**/codebook.yaml' },
+        { scheme: 'file', pattern: `**/${CODEBOOK_FILE}` },
       ],
       outputChannel: this.output,
       traceOutputChannel: this.output,
@@ -104,10 +102,7 @@ export class ServerConnection implements vscode.Disposable {
       synchronize: {
         // Sent again when it changes, so that labels change in every view without a restart.
         configurationSection: 'codeboom.labelLanguage',
-        fileEvents: [
-          vscode.workspace.createFileSystemWatcher('**/codebook.yaml'),
-          vscode.workspace.createFileSystemWatcher('**/*.{txt,md,text,transcript}'),
-        ],
+        fileEvents: WATCHED_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
       },
       errorHandler: {
         error: (error) => {
@@ -157,15 +152,14 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   /**
-   * The client watches codebook.yaml and text files (.txt, .md, .text, .transcript) everywhere; a project
-   * whose `transcripts:` names other files (`interviews/*.tr`) gets a watcher of its own for them, whose
-   * events go to the server as the others do.
+   * The client watches codebook.yaml and text files (WATCHED_GLOBS) everywhere; a project whose
+   * `transcripts:` names other files (`interviews/*.tr`) gets a watcher of its own for them, whose events
+   * go to the server as the others do.
    */
   private watchTranscripts(projects: ProjectInfo[]): void {
     const wanted = new Map<string, vscode.RelativePattern>();
     for (const p of projects) {
-      for (const glob of p.transcripts ?? []) {
-        if (WATCHED_ALWAYS.test(glob)) continue;
+      for (const glob of globsToWatch(p.transcripts ?? [])) {
         wanted.set(`${p.root}|${glob}`, new vscode.RelativePattern(vscode.Uri.parse(p.root), glob));
       }
     }

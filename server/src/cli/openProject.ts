@@ -20,10 +20,10 @@ export interface OpenOptions {
   language: Language;
 }
 
-export function openProject(ctx: CliContext, dir: string | undefined, options: OpenOptions): LoadedProject {
+export async function openProject(ctx: CliContext, dir: string | undefined, options: OpenOptions): Promise<LoadedProject> {
   const root = findProjectRoot(path.resolve(ctx.cwd, dir ?? '.'));
   const bar = progress(ctx, 'Reading transcripts');
-  const project = loadProject(root, { onProgress: bar.update });
+  const project = await loadProject(root, { onProgress: bar.update });
   bar.done();
   if (options.requireCodebook) {
     const readProblem = project.fileProblems.find((p) => p.file === CODEBOOK_FILE && p.problem.code.startsWith('file.'))?.problem;

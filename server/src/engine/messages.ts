@@ -318,6 +318,8 @@ const wordsEn: Words = {
   'refuse.unit': (a) => `'${a.unit}' is not a unit: use overlap, paragraph, turn or window:N.`,
   'refuse.not-a-code': () => 'Put the cursor on a tag or on a code in codebook.yaml to rename it.',
   'refuse.broken-codebook': () => 'codebook.yaml has errors: fix them before renaming or merging codes.',
+  'refuse.agreement-needs-disk': () =>
+    'Agreement between coders reads other folders and git, which this editor cannot reach: run it in desktop VS Code or with codeboom agreement.',
   'framing.stop': (a) => `the editor sent a message the server cannot read (${a.problem}); the server stops so that the editor can start it again.`,
   'framing.no-header': (a) => `it starts with '${a.start}' instead of a header such as Content-Length`,
   'framing.bare-lf': () => 'its header lines end in a bare line feed instead of \\r\\n',
@@ -362,6 +364,8 @@ const wordsNl: Words = {
   'refuse.unit': (a) => `'${a.unit}' is geen eenheid: gebruik overlap, paragraph, turn of window:N.`,
   'refuse.not-a-code': () => 'Zet de cursor op een tag of op een code in codebook.yaml om die te hernoemen.',
   'refuse.broken-codebook': () => 'codebook.yaml bevat fouten: los die op voordat je codes hernoemt of samenvoegt.',
+  'refuse.agreement-needs-disk': () =>
+    'Overeenstemming tussen codeurs leest andere mappen en git, en daar kan deze editor niet bij: gebruik desktop-VS Code of codeboom agreement.',
   'framing.stop': (a) => `de editor stuurde een bericht dat de server niet kan lezen (${a.problem}); de server stopt zodat de editor hem opnieuw kan starten.`,
   'framing.no-header': (a) => `het begint met '${a.start}' in plaats van met een kop zoals Content-Length`,
   'framing.bare-lf': () => 'de kopregels eindigen op een losse regelovergang in plaats van op \\r\\n',

@@ -13,7 +13,6 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { words, type Language } from '../engine/messages';
-import { uriToPath } from './convert';
 import type { Located, Workspace } from './workspace';
 
 export interface ServerContext {
@@ -55,6 +54,11 @@ export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
+/** Resolves after one turn of the event loop (setImmediate where there is one, as in Node; else a timer). */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
 /** Thrown inside a handler when its request was cancelled. */
 export class Cancelled extends Error {}
 
@@ -74,7 +78,7 @@ export function guard<P, R>(
   return async (params, token) => {
     try {
       // One turn of the event loop first, so that a cancellation sent right after the request is seen.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       if (token?.isCancellationRequested) throw new Cancelled();
       const result = await handler(params, token);
       if (token?.isCancellationRequested) throw new Cancelled();
@@ -88,10 +92,6 @@ export function guard<P, R>(
       return new ResponseError(ErrorCodes.InternalError, words(ctx.language(), 'internal-error', { request: name, detail }));
     }
   };
-}
-
-export function pathOf(uri: string): string | undefined {
-  return uriToPath(uri);
 }
 
 /** Runs a notification handler; a failure is logged, never thrown into the connection. */

@@ -1,9 +1,7 @@
 /**
  * Between the engine's terms and LSP's: spans (UTF-16 offsets) and ranges (lines and UTF-16 columns),
- * file paths and URIs, engine diagnostics and LSP diagnostics.
+ * engine diagnostics and LSP diagnostics. (URIs are the engine's own: engine/host/uris.ts.)
  */
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import type { Diagnostic, Severity, Span } from '../engine/diagnostics';
 import { diagnosticMessage, type Language } from '../engine/messages';
@@ -26,19 +24,6 @@ export function positionToOffset(lineStarts: LineStarts, position: { line: numbe
   const start = lineStarts[Math.max(0, position.line)];
   const next = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : length;
   return Math.min(start + Math.max(0, position.character), next);
-}
-
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return path.normalize(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(file: string): string {
-  return pathToFileURL(file).href;
 }
 
 const severities: Record<Severity, DiagnosticSeverity> = {

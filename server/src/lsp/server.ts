@@ -1,7 +1,8 @@
 /**
- * The Codeboom language server: a thin LSP front end of the engine. It starts over stdio
- * (`codeboom lsp --stdio`) or node IPC (from the VS Code client), finds the projects in every workspace
- * folder, keeps their indexes current and answers each feature by asking the engine.
+ * The Codeboom language server: a thin LSP front end of the engine. Its entry points give it a connection
+ * and a ProjectHost, the only way it reaches files (main.ts and stdio.ts: stdio or node IPC over the
+ * disk; tests: memory). It finds the projects in every workspace folder, keeps their indexes current and
+ * answers each feature by asking the engine. Projects and documents are URIs throughout.
  */
 import {
   DidChangeWatchedFilesNotification,
@@ -13,13 +14,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as path from 'node:path';
+import type { ProjectHost } from '../engine/host/projectHost';
+import { isInside, parentUri, uriKey } from '../engine/host/uris';
 import { languageOf, type Language } from '../engine/messages';
 import { words } from '../engine/messages';
-import { CODEBOOK_FILE, readText } from '../node/projectFiles';
+import { globsToWatch, WATCHED_GLOBS } from '../engine/project/projectFiles';
+import { readCodebookText } from '../engine/project/projectLoader';
 import { VERSION } from '../version';
-import { notification, type ServerContext } from './context';
-import { pathToUri, uriToPath } from './convert';
+import { nextTurn, notification, type ServerContext } from './context';
 import { registerAgreement } from './features/agreement';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
@@ -35,8 +37,7 @@ import { registerRename } from './features/rename';
 import { registerSymbols } from './features/symbols';
 import { registerTranscriptImport } from './features/transcriptImport';
 import { IndexChangedNotification, ServerCommands } from './protocol';
-import { findProjectRoots, Workspace, type Project } from './workspace';
-
+import { findProjectRoots, isCodebookUri, Workspace, type Project } from './workspace';
 
 /** Documents larger than this are re-indexed a moment after the last keystroke rather than at once. */
 const LARGE_DOCUMENT = 1_000_000;
@@ -47,19 +48,27 @@ export interface RunningServer {
   language(): Language;
 }
 
-export function startServer(connection: Connection): RunningServer {
+export function startServer(connection: Connection, host: ProjectHost): RunningServer {
   const documents = new TextDocuments(TextDocument);
+  /** The URI each open document was opened with, by its uriKey, so that any spelling of a URI finds it. */
+  const openUris = new Map<string, string>();
+  const openDocument = (uri: string) => documents.get(openUris.get(uriKey(uri)) ?? uri);
   let locale = 'en';
   /** `codebook` (labels follow project.language) or a language the client chose for labels. */
   let labelChoice = 'codebook';
+  /** The workspace folders' URIs. */
   let folders: string[] = [];
   let canReportProgress = false;
   let canWatchFiles = false;
+  let canWatchRelative = false;
+  /** The watchers registered for projects' own transcript globs, and the registration to undo for new ones. */
+  let extraWatchers = '[]';
+  let extraRegistration: Promise<{ dispose(): void }> | undefined;
   let hasWorkspaceFolders = false;
   let ready: Promise<void> = Promise.resolve();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const workspace = new Workspace((file) => documents.get(pathToUri(file))?.getText());
+  const workspace = new Workspace(host, (uri) => openDocument(uri)?.getText());
   const publisher = new DiagnosticsPublisher({ connection, language: () => languageOf(locale) });
 
   const ctx: ServerContext = {
@@ -78,8 +87,7 @@ export function startServer(connection: Connection): RunningServer {
     },
     locate: (uri) => {
       ctx.flush(uri);
-      const file = uriToPath(uri);
-      return file ? workspace.locate(file) : undefined;
+      return workspace.locate(uri);
     },
     changed: (project, ids) => {
       if (ids === 'all') publisher.publishProject(project);
@@ -91,16 +99,37 @@ export function startServer(connection: Connection): RunningServer {
     },
   };
 
+  /**
+   * Runs work on the projects after what was asked before it; requests wait for it (`ready`), so that
+   * they answer from an index that has taken in every change sent before them.
+   */
+  function queue(work: () => Promise<void>): Promise<void> {
+    const run = ready.then(work);
+    ready = run.catch((e) => connection.console.error(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`));
+    return run;
+  }
+
+  /** Takes a new codebook text into a project; when its transcript globs changed, reads the files they now match. */
+  function codebookChanged(project: Project, text: string): void {
+    if (!project.updateCodebook(text)) {
+      publisher.publishCodebook(project);
+      return;
+    }
+    ctx.changed(project, 'all');
+    void queue(async () => {
+      if (await project.rescan()) ctx.changed(project, 'all');
+      watchTranscriptGlobs();
+    });
+  }
+
   /** Brings the index up to date with an open document's text. */
   function apply(uri: string): void {
-    const file = uriToPath(uri);
     const doc = documents.get(uri);
-    if (!file || !doc) return;
-    const place = workspace.locate(file);
+    if (!doc) return;
+    const place = workspace.locate(uri);
     if (!place) return;
     if (place.kind === 'codebook') {
-      if (place.project.updateCodebook(doc.getText())) ctx.changed(place.project, 'all');
-      else publisher.publishCodebook(place.project);
+      codebookChanged(place.project, doc.getText());
     } else if (place.kind === 'transcript') {
       place.project.index.set(place.id, doc.getText());
       ctx.changed(place.project, [place.id]);
@@ -125,13 +154,11 @@ export function startServer(connection: Connection): RunningServer {
     const options = (params.initializationOptions ?? {}) as { language?: string; labelLanguage?: string };
     locale = options.language ?? params.locale ?? 'en';
     labelChoice = labelChoiceOf(options.labelLanguage);
-    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
-    if (folders.length === 0 && params.rootUri) {
-      const root = uriToPath(params.rootUri);
-      if (root) folders = [root];
-    }
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canWatchRelative = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
@@ -154,43 +181,70 @@ export function startServer(connection: Connection): RunningServer {
     };
   });
 
-  async function indexFolders(roots: string[]): Promise<void> {
-    const projects = roots.flatMap(findProjectRoots).map((root) => workspace.addProject(root));
+  async function indexFolders(folderUris: string[]): Promise<void> {
+    const roots: string[] = [];
+    for (const folder of folderUris) roots.push(...(await findProjectRoots(host, folder)));
+    const projects: Project[] = [];
+    for (const root of roots) projects.push(await workspace.addProject(root));
     if (projects.length === 0) return;
     const lang = languageOf(locale);
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(words(lang, 'indexing'), 0, undefined, false);
     for (const project of projects) {
-      await project.loadAllAsync((done, total) => {
-        progress?.report(Math.round((done / Math.max(total, 1)) * 100), words(lang, 'indexingProgress', { done, total }));
+      await project.load({
+        onProgress: (done, total) => {
+          if (done % 64 === 0 || done === total) progress?.report(Math.round((done / Math.max(total, 1)) * 100), words(lang, 'indexingProgress', { done, total }));
+        },
+        pause: nextTurn,
       });
       ctx.changed(project, 'all');
     }
     progress?.done();
+    watchTranscriptGlobs();
+  }
+
+  /**
+   * Asks the client to watch what the projects' own transcript globs match beyond the files every client
+   * watches (WATCHED_GLOBS): `interviews/*.tr` relative to its project where the client can, else anywhere.
+   */
+  function watchTranscriptGlobs(): void {
+    if (!canWatchFiles) return;
+    const watchers = workspace.all().flatMap((p) =>
+      globsToWatch(p.codebook.settings.transcripts).map((pattern) => ({
+        globPattern: canWatchRelative ? { baseUri: p.rootUri, pattern } : `**/${pattern.replace(/^(\*\*\/)+/, '')}`,
+      })),
+    );
+    const key = JSON.stringify(watchers);
+    if (key === extraWatchers) return;
+    extraWatchers = key;
+    const previous = extraRegistration;
+    extraRegistration = watchers.length > 0 ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
+    void previous?.then((r) => r.dispose());
   }
 
   connection.onInitialized(() => {
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CODEBOOK_FILE}` }, { globPattern: '**/*.{txt,md,text}' }],
+        watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
       });
     }
     // Only clients that declare workspace folders may be asked for their changes; the library throws otherwise.
     if (hasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        for (const removed of event.removed) {
-          const folder = uriToPath(removed.uri);
-          if (!folder) continue;
+        const removed = event.removed.map((f) => f.uri);
+        folders = folders.filter((f) => !removed.some((r) => uriKey(r) === uriKey(f)));
+        for (const folder of removed) {
           for (const p of workspace.projectsUnder(folder)) {
-            workspace.closeProject(p.root);
+            workspace.closeProject(p.rootUri);
             publisher.clearProject(p.rootUri);
           }
         }
-        const added = event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
-        ready = ready.then(() => indexFolders(added));
+        const added = event.added.map((f) => f.uri);
+        folders.push(...added);
+        void queue(() => indexFolders(added));
       });
     }
-    ready = indexFolders(folders).catch((e) => connection.console.error(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`));
+    void queue(() => indexFolders(folders));
   });
 
   // The client sends `codeboom.labelLanguage` when it changes: every project's labels change with it.
@@ -202,46 +256,45 @@ export function startServer(connection: Connection): RunningServer {
     for (const project of workspace.all()) void connection.sendNotification(IndexChangedNotification.type, { project: project.rootUri, revision: project.index.revision });
   });
 
+  documents.onDidOpen((event) => openUris.set(uriKey(event.document.uri), event.document.uri));
   documents.onDidChangeContent((event) => schedule(event.document.uri));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
+    openUris.delete(uriKey(uri));
     const timer = pending.get(uri);
     if (timer !== undefined) clearTimeout(timer);
     pending.delete(uri);
-    const file = uriToPath(uri);
-    const place = file ? workspace.locate(file) : undefined;
+    const place = workspace.locate(uri);
     if (!place) return;
-    // Unsaved changes are gone with the editor: the file on disk is the truth again.
+    // Unsaved changes are gone with the editor: the file is the truth again.
     if (place.kind === 'transcript') {
       place.project.index.release(place.id);
-      place.project.loadFile(place.id);
-      ctx.changed(place.project, [place.id]);
+      void queue(async () => {
+        await place.project.loadFile(place.id);
+        ctx.changed(place.project, [place.id]);
+      });
     } else if (place.kind === 'codebook') {
-      reloadCodebookFromDisk(place.project);
+      void queue(() => reloadCodebookFromDisk(place.project));
     }
   });
 
-  function reloadCodebookFromDisk(project: Project): void {
-    const read = readText(path.join(project.root, CODEBOOK_FILE), CODEBOOK_FILE);
+  async function reloadCodebookFromDisk(project: Project): Promise<void> {
+    const read = await readCodebookText(host, project.rootUri);
     if (!read.ok) {
       project.codebookUnreadable(read.problem);
       publisher.publishCodebook(project);
       return;
     }
-    if (project.updateCodebook(read.text)) ctx.changed(project, 'all');
-    else publisher.publishCodebook(project);
+    codebookChanged(project, read.text);
   }
 
   connection.onDidChangeWatchedFiles((params) =>
-    notification(ctx, 'watched files', async () => {
-      await ready;
+    notification(ctx, 'watched files', () => queue(async () => {
       for (const change of params.changes) {
-        const file = uriToPath(change.uri);
-        if (!file) continue;
         // A codebook that comes or goes makes or ends a project, also while it is open in an editor.
-        if (path.basename(file) === CODEBOOK_FILE) {
-          const root = path.dirname(file);
-          const known = workspace.all().find((p) => p.root === root);
+        if (isCodebookUri(change.uri)) {
+          const root = parentUri(change.uri);
+          const known = workspace.byRootUri(root);
           if (change.type === FileChangeType.Deleted) {
             if (known) {
               workspace.closeProject(root);
@@ -250,33 +303,40 @@ export function startServer(connection: Connection): RunningServer {
               void connection.sendNotification(IndexChangedNotification.type, { project: known.rootUri, revision: -1 });
             }
           } else if (!known) {
-            if (folders.some((f) => root === f || root.startsWith(f + path.sep))) await indexFolders([root]);
-          } else if (!documents.get(change.uri)) {
-            reloadCodebookFromDisk(known);
+            if (folders.some((f) => isInside(f, root))) await indexFolders([root]);
+          } else if (!openDocument(change.uri)) {
+            await reloadCodebookFromDisk(known);
           }
           continue;
         }
         // Open documents follow their editor, except that a deleted file is no transcript any more even while
         // an editor still holds its text (typing in it again brings it back).
-        if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
-        // An edit still waiting to be indexed would bring a deleted file back after it went.
-        if (change.type === FileChangeType.Deleted) ctx.flush(change.uri);
-        const place = workspace.locate(file);
+        if (openDocument(change.uri) && change.type !== FileChangeType.Deleted) continue;
+        const place = workspace.locate(change.uri);
         if (!place || place.kind === 'codebook') continue;
-        if (place.kind === 'other') {
-          // A text file the patterns leave out: it may be one the no-transcripts warning should name.
-          place.project.filesChanged();
-          if (place.project.empty) publisher.publishCodebook(place.project);
-        }
         if (change.type === FileChangeType.Deleted) {
+          // A change the editor made before the file was deleted does not bring it back; the next one does.
+          const open = openDocument(change.uri);
+          const timer = open && pending.get(open.uri);
+          if (open && timer !== undefined) {
+            clearTimeout(timer);
+            pending.delete(open.uri);
+          }
           if (place.project.remove(place.id)) ctx.changed(place.project, [place.id]);
           publisher.clear(change.uri);
         } else if (place.kind === 'transcript') {
-          place.project.loadFile(place.id);
+          await place.project.loadFile(place.id);
           ctx.changed(place.project, [place.id]);
+        } else {
+          place.project.fileCame(place.id);
+        }
+        if (place.kind === 'other' && place.project.empty) {
+          // A text file the patterns leave out: it may be one the no-transcripts warning should name.
+          await place.project.relist();
+          publisher.publishCodebook(place.project);
         }
       }
-    }),
+    })),
   );
 
   const features = { ctx, ready: () => ready };

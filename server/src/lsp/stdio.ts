@@ -6,6 +6,7 @@
 import { format } from 'node:util';
 import { createConnection, StreamMessageWriter } from 'vscode-languageserver/node';
 import { FramedMessageReader, FramingError } from './framing';
+import { serverHost } from '../node/serverHost';
 import { startServer } from './server';
 
 /** The exit status after a message the server cannot read. */
@@ -19,7 +20,7 @@ export function startStdioServer(): void {
   console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
   console.error = (...args: unknown[]) => connection.console.error(format(...args));
-  const server = startServer(connection);
+  const server = startServer(connection, serverHost());
   reader.onError((e) => {
     if (e instanceof FramingError) {
       process.stderr.write(`${e.line(server.language())}\n`);

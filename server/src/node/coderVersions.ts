@@ -11,10 +11,14 @@ import type { CoderVersion } from '../engine/agreement/agreement';
 import { codedText, type CodedText } from '../engine/agreement/codedText';
 import { parseCodebook } from '../engine/codebook/codebook';
 import { requireNoErrors } from './codebookErrors';
-import { diagnostic, DiagnosticCodes, type Diagnostic } from '../engine/diagnostics';
+import type { Diagnostic } from '../engine/diagnostics';
+import { HostRefusal, type CoderVersions } from '../engine/host/projectHost';
+import { readTranscriptNow } from '../engine/project/projectLoader';
 import { transcriptMatcher } from '../engine/project/settings';
+import { textProblem } from '../engine/text/fileText';
 import { bomLength, stripBom } from '../engine/text/positions';
-import { CODEBOOK_FILE, FileReader, findProjectRoot, listTranscripts, readCodebook, textProblem, UserError } from './projectFiles';
+import { NodeHost, pathToUri, uriToPath } from './nodeHost';
+import { CODEBOOK_FILE, findProjectRoot, listTranscriptsNow, readCodebookNow, UserError } from './projectFiles';
 
 export interface LoadedVersion {
   version: CoderVersion;
@@ -41,25 +45,26 @@ export function versionFromFolder(dir: string, name: string, options: VersionLoa
     throw new UserError(`There is no folder ${options.display ?? dir}: give the folder of each coder's copy of the project.`);
   }
   const root = fs.existsSync(path.join(folder, CODEBOOK_FILE)) ? folder : findProjectRoot(folder);
-  const { codebook, problem } = readCodebook(root);
+  const host = new NodeHost();
+  const { codebook, problem } = readCodebookNow(root, host);
   requireNoErrors(codebook, path.join(root, CODEBOOK_FILE), problem, name);
   const below = path.relative(root, folder).split(path.sep).join('/');
   const prefix = below === '' ? '' : below + '/';
-  const files = listTranscripts(root, codebook)
+  const files = listTranscriptsNow(root, codebook.settings, host)
     .filter((rel) => rel.startsWith(prefix))
     .map((rel) => rel.slice(prefix.length));
-  const reader = new FileReader();
   const texts = new Map<string, CodedText>();
   const problems: LoadedVersion['problems'] = [];
+  const readNow = (id: string) => readTranscriptNow(host, pathToUri(path.join(folder, ...id.split('/'))), id)!;
   files.forEach((id, i) => {
-    const read = reader.read(path.join(folder, id), id);
+    const read = readNow(id);
     if (read.ok) texts.set(id, codedText(id, read.bytes, codebook));
     else problems.push({ file: id, problem: read.problem });
     options.onProgress?.(i + 1, files.length);
   });
-  // A copy of each quoted file, since the reader reuses its buffer.
+  // A copy of each quoted file, since the host reuses its buffer.
   const read = (id: string): Uint8Array | undefined => {
-    const r = reader.read(path.join(folder, id), id);
+    const r = readNow(id);
     return r.ok ? new Uint8Array(r.bytes) : undefined;
   };
   return { version: { name, codebook, texts, read }, problems, root, folder };
@@ -130,7 +135,7 @@ export function versionFromRevision(projectDir: string, revision: string, option
     const size = Number(header[2]);
     let bytes: Uint8Array = out.subarray(at, at + size);
     at += size + 1;
-    const problem = textProblem(bytes, id);
+    const problem = textProblem(bytes, id, isUtf8);
     if (problem) {
       problems.push({ file: id, problem });
       return;
@@ -156,4 +161,27 @@ function git(cwd: string, args: string[], failure: string): Buffer {
 function decode(bytes: Buffer): string | undefined {
   if (!isUtf8(bytes)) return undefined;
   return stripBom(bytes.toString('utf8')).text;
+}
+
+/** Coders' versions for the language server's agreement feature, which only the Node host can read. */
+export const nodeCoderVersions: CoderVersions = {
+  fromProject: (rootUri) => refusing(() => versionFromFolder(folderOf(rootUri), path.basename(folderOf(rootUri)))),
+  fromFolder: (folder) => refusing(() => versionFromFolder(folder, path.basename(folder))),
+  fromRevision: (rootUri, revision) => refusing(() => versionFromRevision(folderOf(rootUri), revision)),
+};
+
+function folderOf(rootUri: string): string {
+  const root = uriToPath(rootUri);
+  if (root === undefined) throw new UserError(`${rootUri} is not a folder on disk: agreement reads coders' versions from folders and git.`);
+  return root;
+}
+
+/** A UserError as the host's refusal, with the same sentence. */
+function refusing<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    if (e instanceof UserError) throw new HostRefusal(e.message);
+    throw e;
+  }
 }

@@ -21,7 +21,7 @@ import {
   type AgreementView,
 } from '../../engine/report/agreementReport';
 import { versionFromFolder, versionFromRevision, type LoadedVersion } from '../../node/coderVersions';
-import { CODEBOOK_FILE, findProjectRoot, readCodebook, UserError } from '../../node/projectFiles';
+import { CODEBOOK_FILE, findProjectRoot, readCodebookNow, UserError } from '../../node/projectFiles';
 import { joinInputs, type ProjectInputs } from '../outputFile';
 import { parseFormat, parseLanguage, progress, writeOutput, type CliContext } from '../cliContext';
 import { withCodebookErrorsListed } from '../openProject';
@@ -100,7 +100,7 @@ function agreementInputs(ctx: CliContext, loaded: LoadedVersion[], positionals: 
   const all = loaded.map(versionInputs);
   if (revisions.length > 0) {
     const root = findProjectRoot(path.resolve(ctx.cwd, positionals[0] ?? '.'));
-    all.push({ projects: [{ root, codebook: readCodebook(root).codebook }], files: [path.join(root, CODEBOOK_FILE)] });
+    all.push({ projects: [{ root, codebook: readCodebookNow(root).codebook }], files: [path.join(root, CODEBOOK_FILE)] });
   }
   return joinInputs(all);
 }

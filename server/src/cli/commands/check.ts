@@ -22,10 +22,10 @@ export const check: Command = {
     lang: { type: 'string' },
     out: { type: 'string' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const format = parseFormat(values.format as string | undefined, ['text', 'json'] as const, 'text');
     const language = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
-    const project = openProject(ctx, positionals[0], { requireCodebook: false, language });
+    const project = await openProject(ctx, positionals[0], { requireCodebook: false, language });
     const findings: Finding[] = [];
     // A transcript lists at most a thousand problems; the totals count the ones its last line left out.
     let errors = 0;

@@ -50,7 +50,7 @@ export const cooccurrenceCommand: Command = {
     lang: { type: 'string' },
     out: { type: 'string' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const format = parseFormat(values.format as string | undefined, FORMATS, 'table');
     const unit = parseUnit(values.unit as string | undefined);
     const count = parseCount(values.count as string | undefined);
@@ -61,7 +61,7 @@ export const cooccurrenceCommand: Command = {
     }
     if (first !== undefined && format === 'html') throw new UserError('The pairs of --code and --with come as table, csv or json; choose one of those with --format.');
     const preliminary = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
-    const project = openProject(ctx, positionals[0], { requireCodebook: true, language: preliminary });
+    const project = await openProject(ctx, positionals[0], { requireCodebook: true, language: preliminary });
     const index = project.index;
     const language = parseLanguage(values.lang as string | undefined, index.codebook.settings.language);
     const withInterviewers = values.interviewers ? true : undefined;

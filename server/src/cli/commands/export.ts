@@ -39,11 +39,11 @@ export const exportCommand: Command = {
     lang: { type: 'string' },
     'unique-names': { type: 'boolean' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const out = values.out as string | undefined;
     const format = exportFormat(values.format as string | undefined, out);
     if (format === 'qdpx' && !out) throw new UserError('A .qdpx is a zip file: say where to write it with --out FILE.qdpx.');
-    const project = openProject(ctx, positionals[0], { requireCodebook: true, language: parseLanguage(undefined, ctx.locale ?? 'en') });
+    const project = await openProject(ctx, positionals[0], { requireCodebook: true, language: parseLanguage(undefined, ctx.locale ?? 'en') });
     const lang = values.lang as string | undefined;
     if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) throw new UserError(`--lang must be a language code such as nl or en, not '${lang}'.`);
     const uniqueNames = Boolean(values['unique-names']);

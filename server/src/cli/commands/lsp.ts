@@ -22,9 +22,10 @@ export const lsp: Command = {
     } else {
       const { createConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-languageserver/node');
       const { startServer } = await import('../../lsp/server');
+      const { serverHost } = await import('../../node/serverHost');
       const connection = createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
       process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
-      startServer(connection);
+      startServer(connection, serverHost());
     }
     // The connection ends the process when the editor sends `exit`.
     return new Promise<number>(() => undefined);

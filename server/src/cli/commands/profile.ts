@@ -23,7 +23,7 @@ export const profileCommand: Command = {
     lang: { type: 'string' },
     out: { type: 'string' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const format = parseFormat(values.format as string | undefined, FORMATS, 'text');
     const participant = positionals[0];
     if (participant === undefined) throw new UserError('Name the participant: codeboom profile T9 [dir].');
@@ -32,7 +32,7 @@ export const profileCommand: Command = {
       throw new UserError(`Name the participant first, then the folder: codeboom profile ${dir} ${participant}`);
     }
     const preliminary = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
-    const project = openProject(ctx, positionals[1], { requireCodebook: true, language: preliminary });
+    const project = await openProject(ctx, positionals[1], { requireCodebook: true, language: preliminary });
     const index = project.index;
     const language = parseLanguage(values.lang as string | undefined, index.codebook.settings.language);
     const profile = buildParticipantProfile(index, participant, language);

@@ -63,7 +63,7 @@ export const report: Command = {
     'compare-rev': { type: 'string', multiple: true },
     overlap: { type: 'string' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const format = parseFormat(values.format as string | undefined, FORMATS, 'text');
     if (format !== 'html') {
       const given = HTML_ONLY.filter((o) => values[o] !== undefined);
@@ -73,7 +73,7 @@ export const report: Command = {
     const quotes = parseQuotes(values.quotes as string | undefined);
     const minOverlap = parseOverlap(values.overlap as string | undefined);
     const preliminary = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
-    const project = openProject(ctx, positionals[0], { requireCodebook: true, language: preliminary });
+    const project = await openProject(ctx, positionals[0], { requireCodebook: true, language: preliminary });
     const index = project.index;
     const language = parseLanguage(values.lang as string | undefined, index.codebook.settings.language);
     const options = {

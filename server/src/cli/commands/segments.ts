@@ -23,10 +23,10 @@ export const segments: Command = {
     subcodes: { type: 'boolean' },
     participant: { type: 'string' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const format = parseFormat(values.format as string | undefined, ['csv', 'json'] as const, 'csv');
     const preliminary = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
-    const project = openProject(ctx, positionals[0], { requireCodebook: true, language: preliminary });
+    const project = await openProject(ctx, positionals[0], { requireCodebook: true, language: preliminary });
     const language = parseLanguage(values.lang as string | undefined, project.index.codebook.settings.language);
     const rows = segmentRows(project.index, language, {
       code: values.code as string | undefined,

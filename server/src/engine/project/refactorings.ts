@@ -6,8 +6,9 @@
 import { resolveCode, type Codebook } from '../codebook/codebook';
 import { mergedIntoEdits, renameKeyEdits, type TextEdit } from '../codebook/codebookEdits';
 import type { ProjectIndex } from './projectIndex';
+import { CODEBOOK_FILE } from './projectFiles';
 
-export const CODEBOOK_ID = 'codebook.yaml';
+export const CODEBOOK_ID = CODEBOOK_FILE;
 
 export interface FileEdits {
   /** A transcript's id, or `codebook.yaml`. */

@@ -4,6 +4,7 @@
 import picomatch from 'picomatch';
 import { RE2JS, RE2JSException } from 're2js';
 import type { Severity } from '../diagnostics';
+import { CODEBOOK_FILE } from './projectFiles';
 
 /**
  * The default speaker label: an optional timestamp such as `[32:56]`, then a short label of capitals and
@@ -138,7 +139,7 @@ export function transcriptMatcher(settings: Pick<ProjectSettings, 'transcripts' 
   const include = picomatch(settings.transcripts, { dot: false });
   const exclude = settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: true }) : () => false;
   return (relPath) => {
-    if (relPath === 'codebook.yaml') return false;
+    if (relPath === CODEBOOK_FILE) return false;
     return include(relPath) && !exclude(relPath);
   };
 }

@@ -24,6 +24,7 @@ import { variableType, writeVariableValue, type VariableType } from './variables
 import { XmlWriter } from './xml';
 import { writeZip, type ZipFile } from './zip';
 import { counted } from '../messages';
+import { CODEBOOK_FILE } from '../project/projectFiles';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -238,8 +239,6 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
     warnings,
   };
 }
-
-const CODEBOOK_FILE = 'codebook.yaml';
 
 const CASE_GROUP: Record<'en' | 'nl', { name: string; description: string; code: string }> = {
   en: {

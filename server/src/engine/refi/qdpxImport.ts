@@ -19,6 +19,7 @@ import { childNamed, childrenNamed, type XmlElement } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip';
 import { TextPositions } from '../text/positions';
 import { counted } from '../messages';
+import { CODEBOOK_FILE } from '../project/projectFiles';
 
 export interface QdpxImportOptions {
   /**
@@ -94,7 +95,7 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
     notes,
   });
 
-  const files = [{ path: 'codebook.yaml', content: codebook.text }];
+  const files = [{ path: CODEBOOK_FILE, content: codebook.text }];
   const taken = new Set<string>();
   let selections = 0;
   let codings = 0;

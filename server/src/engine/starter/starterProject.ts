@@ -4,6 +4,7 @@
  * these files, so the two never drift apart.
  */
 import type { Language } from '../messages';
+import { CODEBOOK_FILE } from '../project/projectFiles';
 
 export interface StarterFile {
   /** Relative to the project folder, with `/`. */
@@ -11,7 +12,7 @@ export interface StarterFile {
   content: string;
 }
 
-export const STARTER_CODEBOOK_PATH = 'codebook.yaml';
+export const STARTER_CODEBOOK_PATH = CODEBOOK_FILE;
 export const STARTER_TRANSCRIPT_PATH = 'transcripts/P1.txt';
 
 const CODEBOOK: Record<Language, string> = {

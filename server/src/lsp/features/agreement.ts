@@ -1,14 +1,14 @@
 /**
  * Agreement between coders for the client: this project's transcripts (one coder) against other coders'
  * folders or git revisions, with the statistics per code and level and every disagreement with its
- * place, so that coders can discuss and resolve them in the editor.
+ * place, so that coders can discuss and resolve them in the editor. Other coders' versions are read by
+ * the host's `coderVersions` (folders and git: the Node host's); a host without it refuses with the reason.
  */
-import * as path from 'node:path';
 import { agreement, DEFAULT_MIN_OVERLAP } from '../../engine/agreement/agreement';
 import { disagreements, locateTextDifferences } from '../../engine/agreement/disagreements';
 import { codeLabel } from '../../engine/codebook/codebook';
-import { versionFromFolder, versionFromRevision, type LoadedVersion } from '../../node/coderVersions';
-import { UserError } from '../../node/projectFiles';
+import { HostRefusal, type LoadedCoderVersion } from '../../engine/host/projectHost';
+import { words } from '../../engine/messages';
 import { guard, refused, type Features } from '../context';
 import { AgreementRequest, type AgreementData } from '../protocol';
 
@@ -20,15 +20,14 @@ export function registerAgreement({ ctx, ready }: Features): void {
       const project = ctx.workspace.byRootUri(params.project);
       if (!project) return null;
       const language = params.language ?? ctx.labelLanguage(project);
-      let loaded: LoadedVersion[];
+      const coderVersions = ctx.workspace.host.coderVersions;
+      if (!coderVersions) throw refused(words(ctx.language(), 'refuse.agreement-needs-disk'));
+      let loaded: LoadedCoderVersion[];
       try {
-        const self = params.self ? versionFromRevision(project.root, params.self.revision) : versionFromFolder(project.root, path.basename(project.root));
-        loaded = [
-          self,
-          ...params.others.map((o) => ('folder' in o ? versionFromFolder(o.folder, path.basename(o.folder)) : versionFromRevision(project.root, o.revision))),
-        ];
+        const self = params.self ? coderVersions.fromRevision(project.rootUri, params.self.revision) : coderVersions.fromProject(project.rootUri);
+        loaded = [self, ...params.others.map((o) => ('folder' in o ? coderVersions.fromFolder(o.folder) : coderVersions.fromRevision(project.rootUri, o.revision)))];
       } catch (e) {
-        if (e instanceof UserError) throw refused(e.message);
+        if (e instanceof HostRefusal) throw refused(e.message);
         throw e;
       }
       const versions = loaded.map((l) => l.version);
