@@ -22,6 +22,7 @@ import { notification, type ServerContext } from './context';
 import { pathToUri, uriToPath } from './convert';
 import { registerAgreement } from './features/agreement';
 import { registerCodeActions } from './features/codeActions';
+import { registerCoding } from './features/coding';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerCooccurrence } from './features/cooccurrence';
@@ -290,6 +291,7 @@ export function startServer(connection: Connection): RunningServer {
   registerCooccurrence(features);
   registerAgreement(features);
   registerTranscriptImport(features);
+  registerCoding(features);
 
   documents.listen(connection);
   connection.listen();
