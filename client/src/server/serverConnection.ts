@@ -1,8 +1,8 @@
 /**
  * The extension's one way to the language server: it starts the bundled server, shows its state in the
  * status bar, logs to one output channel, restarts on request, and turns failures into one clear sentence
- * with a button to the log. Features ask the server through the typed methods here, never through raw
- * method names.
+ * with a button to the log. Features and panels ask the server through `send` with a request type of
+ * protocol.ts (or the few shorthands here, which use it), never through raw method names.
  */
 import * as vscode from 'vscode';
 import {
