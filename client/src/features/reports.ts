@@ -41,7 +41,7 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
         if (!pick) return;
         chosen = pick.format;
       }
-      const result = (await server.languageClient?.sendRequest(ReportRequest.type, { project: project.root, format: chosen })) ?? null;
+      const result = await server.send(ReportRequest.type, { project: project.root, format: chosen });
       if (!result) return;
       const ext = chosen === 'markdown' ? 'md' : chosen;
       const bytes = new TextEncoder().encode(result.text);
@@ -62,14 +62,7 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
   async function refi(format: 'qdc' | 'qdpx', target?: vscode.Uri, options?: RefiOptions): Promise<vscode.Uri | undefined> {
     const project = await chooseProject(server);
     if (!project) return undefined;
-    const exported = async (uniqueNames: boolean) => {
-      try {
-        return (await server.languageClient?.sendRequest(RefiExportRequest.type, { project: project.root, format, uniqueNames })) ?? null;
-      } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-        return null;
-      }
-    };
+    const exported = async (uniqueNames: boolean) => server.send(RefiExportRequest.type, { project: project.root, format, uniqueNames });
     let result = await exported(options?.uniqueNames === true);
     if (!result) return undefined;
     if (result.nameClashes.length > 0 && options?.uniqueNames === undefined) {

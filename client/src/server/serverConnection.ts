@@ -1,8 +1,8 @@
 /**
  * The extension's one way to the language server: it starts the bundled server, shows its state in the
  * status bar, logs to one output channel, restarts on request, and turns failures into one clear sentence
- * with a button to the log. Features ask the server through the typed methods here, never through raw
- * method names.
+ * with a button to the log. Features and panels ask the server through `send` with a request type of
+ * protocol.ts (or the few shorthands here, which use it), never through raw method names.
  */
 import * as vscode from 'vscode';
 import {
@@ -196,11 +196,6 @@ export class ServerConnection implements vscode.Disposable {
     return this.client?.state === State.Running;
   }
 
-  /** The language client, for features that use standard LSP requests through VS Code. */
-  get languageClient(): LanguageClient | undefined {
-    return this.client;
-  }
-
   private showState(state: State): void {
     const indexing = state === State.Starting || (state === State.Running && !this.indexed);
     this.status.text = indexing ? `$(sync~spin) Codeboom` : state === State.Running ? `$(symbol-keyword) Codeboom` : `$(error) Codeboom`;
@@ -221,61 +216,69 @@ export class ServerConnection implements vscode.Disposable {
     });
   }
 
+  /** Whether requests reach the server: it runs, or is starting and will answer once it runs. */
+  private get reachable(): boolean {
+    return this.client !== undefined && this.client.state !== State.Stopped;
+  }
+
   /**
-   * Sends a request of protocol.ts. A refusal meant for the user (RequestFailed, InvalidParams) is shown
-   * as its sentence, any other failure as one sentence with a button to the log; a cancelled request is
-   * quiet. Each gives undefined, as does a server that is not running.
+   * Sends a request of protocol.ts; every feature and panel asks the server through here, under one
+   * policy. A refusal meant for the user (RequestFailed, InvalidParams) is shown as its sentence, any other
+   * failure as one sentence with a button to the log, and a server that is not running as a warning that
+   * says how to start one. A cancelled request, and one whose document changed while the server worked on
+   * it (ContentModified, which the caller may ask again with the new version), are quiet. Each gives
+   * undefined.
    */
   async send<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | undefined> {
     const client = this.client;
-    if (!client) {
+    const notRunning = () =>
       void vscode.window.showWarningMessage(vscode.l10n.t('The Codeboom server is not running: open a folder with a codebook.yaml, or restart it.'));
+    if (!client || !this.reachable) {
+      notRunning();
       return undefined;
     }
     try {
       return await client.sendRequest(type, params as RequestParam<P>);
     } catch (e) {
-      if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled) return undefined;
+      if (e instanceof ResponseError && (e.code === LSPErrorCodes.RequestCancelled || e.code === LSPErrorCodes.ContentModified)) return undefined;
       this.output.error(`${type.method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (e instanceof ResponseError && (e.code === LSPErrorCodes.RequestFailed || e.code === ErrorCodes.InvalidParams)) void vscode.window.showErrorMessage(e.message);
+      if (e instanceof ResponseError && e.code === ErrorCodes.ConnectionInactive) notRunning();
+      else if (e instanceof ResponseError && (e.code === LSPErrorCodes.RequestFailed || e.code === ErrorCodes.InvalidParams)) void vscode.window.showErrorMessage(e.message);
       else this.showFailure(vscode.l10n.t('Codeboom could not do that; the log says why.'));
       return undefined;
     }
   }
 
-  private async request<P, R>(type: { method: string }, params: P, fallback: R): Promise<R> {
-    const client = this.client;
-    if (!client) return fallback;
-    try {
-      return (await client.sendRequest(type.method, params)) as R;
-    } catch (e) {
-      this.output.error(`${type.method}: ${e instanceof Error ? e.message : String(e)}`);
-      return fallback;
-    }
+  /** The projects the server found; none while no server runs, since a project is what starts one. */
+  async projects(): Promise<ProjectInfo[]> {
+    if (!this.reachable) return [];
+    return (await this.send(ProjectsRequest.type, {})) ?? [];
   }
 
-  projects(): Promise<ProjectInfo[]> {
-    return this.request(ProjectsRequest.type, {}, []);
+  async codebookTree(project: string, options: Omit<CodebookTreeRequest.Params, 'project'> = {}): Promise<CodebookTree | null> {
+    return (await this.send(CodebookTreeRequest.type, { project, ...options })) ?? null;
   }
 
-  codebookTree(project: string, options: Omit<CodebookTreeRequest.Params, 'project'> = {}): Promise<CodebookTree | null> {
-    return this.request(CodebookTreeRequest.type, { project, ...options }, null);
+  async matrix(project: string, options: CountOptions = {}): Promise<Matrix | null> {
+    return (await this.send(MatrixRequest.type, { project, ...options })) ?? null;
   }
 
-  matrix(project: string, options: CountOptions = {}): Promise<Matrix | null> {
-    return this.request(MatrixRequest.type, { project, ...options }, null);
+  async segments(query: SegmentQuery): Promise<SegmentInfo[]> {
+    return (await this.send(SegmentsRequest.type, query)) ?? [];
   }
 
-  segments(query: SegmentQuery): Promise<SegmentInfo[]> {
-    return this.request(SegmentsRequest.type, query, []);
+  /** The coded segments of an open transcript, for its highlights; none while no server runs. */
+  async documentSegments(uri: vscode.Uri): Promise<DocumentSegmentsRequest.Result> {
+    const none = { version: null, segments: [] };
+    if (!this.reachable) return none;
+    return (await this.send(DocumentSegmentsRequest.type, { uri: uri.toString() })) ?? none;
   }
 
-  documentSegments(uri: vscode.Uri): Promise<DocumentSegmentsRequest.Result> {
-    return this.request(DocumentSegmentsRequest.type, { uri: uri.toString() }, { version: null, segments: [] });
-  }
-
-  documentKind(uri: vscode.Uri): Promise<DocumentKindRequest.Result> {
-    return this.request(DocumentKindRequest.type, { uri: uri.toString() }, { kind: 'other' as const });
+  /** Whether a document is a transcript or codebook of a project; `other` while no server runs. */
+  async documentKind(uri: vscode.Uri): Promise<DocumentKindRequest.Result> {
+    const other = { kind: 'other' as const };
+    if (!this.reachable) return other;
+    return (await this.send(DocumentKindRequest.type, { uri: uri.toString() })) ?? other;
   }
 
   dispose(): void {

@@ -320,6 +320,9 @@ const wordsEn: Words = {
   'refuse.broken-codebook': () => 'codebook.yaml has errors: fix them before renaming or merging codes.',
   'refuse.agreement-needs-disk': () =>
     'Agreement between coders reads other folders and git, which this editor cannot reach: run it in desktop VS Code or with codeboom agreement.',
+  'refuse.not-a-transcript': () => 'This file is not a transcript of a project with a codebook.yaml: open one of its transcripts to code it.',
+  'refuse.not-open': () => 'Codeboom has not been given the text of this transcript: open it as a Codeboom transcript (Change Language Mode) and try again.',
+  'refuse.content-modified': () => 'The transcript changed while Codeboom worked on it, so nothing was done: try again.',
   'framing.stop': (a) => `the editor sent a message the server cannot read (${a.problem}); the server stops so that the editor can start it again.`,
   'framing.no-header': (a) => `it starts with '${a.start}' instead of a header such as Content-Length`,
   'framing.bare-lf': () => 'its header lines end in a bare line feed instead of \\r\\n',
@@ -366,6 +369,9 @@ const wordsNl: Words = {
   'refuse.broken-codebook': () => 'codebook.yaml bevat fouten: los die op voordat je codes hernoemt of samenvoegt.',
   'refuse.agreement-needs-disk': () =>
     'Overeenstemming tussen codeurs leest andere mappen en git, en daar kan deze editor niet bij: gebruik desktop-VS Code of codeboom agreement.',
+  'refuse.not-a-transcript': () => 'Dit bestand is geen transcript van een project met een codebook.yaml: open een van de transcripten om te coderen.',
+  'refuse.not-open': () => 'Codeboom heeft de tekst van dit transcript niet gekregen: open het als Codeboom-transcript (Taalmodus wijzigen) en probeer het opnieuw.',
+  'refuse.content-modified': () => 'Het transcript veranderde terwijl Codeboom eraan werkte, dus er is niets gedaan: probeer het opnieuw.',
   'framing.stop': (a) => `de editor stuurde een bericht dat de server niet kan lezen (${a.problem}); de server stopt zodat de editor hem opnieuw kan starten.`,
   'framing.no-header': (a) => `het begint met '${a.start}' in plaats van met een kop zoals Content-Length`,
   'framing.bare-lf': () => 'de kopregels eindigen op een losse regelovergang in plaats van op \\r\\n',

@@ -302,6 +302,90 @@ export namespace DocumentSegmentsRequest {
   export const type = new RequestType<Params, Result, void>(method);
 }
 
+/** An edit of one open document, in LSP's terms (a range of the version named beside it, and its new text). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/**
+ * The coding requests below answer for one open transcript at the version the client names: the server
+ * applies its pending changes first and refuses with ContentModified when its text is of another version
+ * (the client asks again with its new version). They answer under the server's codebook (the last good
+ * one); a file that is not a transcript of a project is refused with the reason (RequestFailed).
+ */
+export interface VersionedDocument {
+  uri: string;
+  /** The version of the client's document the request is about. */
+  version: number;
+}
+
+/** Client → server: the edits that code the selection with codes ("Code selection…"). */
+export namespace CodingEditsRequest {
+  export const method = 'codeboom/codingEdits' as const;
+  export interface Params extends VersionedDocument {
+    /** The selection; an empty one, or one covering a paragraph's words, codes the paragraph. */
+    range: Range;
+    codes: string[];
+  }
+  export interface Result {
+    /** The version the edits are for. */
+    version: number;
+    /** Edits to apply together, as one undoable change; none when the target has every code already. */
+    edits: TextEdit[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Client → server: the codings at the cursor, innermost first, each with the edits that remove it ("Remove code"). */
+export namespace RemoveCodingEditsRequest {
+  export const method = 'codeboom/removeCodingEdits' as const;
+  export interface Params extends VersionedDocument {
+    position: Position;
+  }
+  export interface Coding {
+    code: string;
+    /** true for a precise passage, false for a paragraph coding. */
+    passage: boolean;
+    range: Range;
+    edits: TextEdit[];
+  }
+  export interface Result {
+    version: number;
+    codings: Coding[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Client → server: the range to select for "Next segment", "Previous segment" or "Next uncoded paragraph". */
+export namespace SegmentNavigationRequest {
+  export const method = 'codeboom/segmentNavigation' as const;
+  export interface Params extends VersionedDocument {
+    position: Position;
+    direction: 'next' | 'previous' | 'nextUncoded';
+  }
+  export interface Result {
+    version: number;
+    /** null when the transcript has no coded segment (next, previous) or no uncoded paragraph (nextUncoded). */
+    range: Range | null;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Client → server: the selected words, or the coded passage at the cursor, as a quote with its participant ("Copy quote"). */
+export namespace QuoteRequest {
+  export const method = 'codeboom/quote' as const;
+  export interface Params extends VersionedDocument {
+    range: Range;
+  }
+  export interface Result {
+    version: number;
+    /** null when there are no words to quote there. */
+    quote: { text: string; participant: string; formatted: string } | null;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
 export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;

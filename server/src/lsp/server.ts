@@ -24,6 +24,7 @@ import { VERSION } from '../version';
 import { nextTurn, notification, type ServerContext } from './context';
 import { registerAgreement } from './features/agreement';
 import { registerCodeActions } from './features/codeActions';
+import { registerCoding } from './features/coding';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerCooccurrence } from './features/cooccurrence';
@@ -353,6 +354,7 @@ export function startServer(connection: Connection, host: ProjectHost): RunningS
   registerCooccurrence(features);
   registerAgreement(features);
   registerTranscriptImport(features);
+  registerCoding(features);
 
   documents.listen(connection);
   connection.listen();

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { AgreementRequest, type AgreementData } from '../../../../server/src/lsp/protocol';
+import { AgreementRequest } from '../../../../server/src/lsp/protocol';
 import type { ServerConnection } from '../../server/serverConnection';
 import { chooseProject, projectTitle } from '../projects';
 import { webviewHtml } from '../webviewHtml';
@@ -61,17 +61,9 @@ export function activateAgreement(context: vscode.ExtensionContext, server: Serv
           others = [{ revision: pick.label }];
         }
       }
-      const client = server.languageClient;
-      if (!client) return undefined;
-      let data: AgreementData | null;
-      try {
-        data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing coders…') }, () =>
-          client.sendRequest(AgreementRequest.type, { project: project.root, others: others! }),
-        );
-      } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-        return undefined;
-      }
+      const data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing coders…') }, () =>
+        server.send(AgreementRequest.type, { project: project.root, others: others! }),
+      );
       if (!data) return undefined;
       AgreementPanel.current?.dispose();
       const panel = vscode.window.createWebviewPanel('codeboom.agreement', vscode.l10n.t('Agreement — {0}', projectTitle(project)), vscode.ViewColumn.Active, {

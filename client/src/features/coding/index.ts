@@ -4,18 +4,22 @@
  * and copying a quote with its attribution. Every change is one edit the researcher can undo.
  */
 import * as vscode from 'vscode';
-import { codeSelectionEdits, removeCodingEdits, type TextEdit } from '../../../../server/src/engine/transcript/codingEdits';
-import { adjacentSegment, nextUncodedParagraph, quoteAt } from '../../../../server/src/engine/transcript/segmentNavigation';
-import type { CodeNode } from '../../../../server/src/lsp/protocol';
+import {
+  CodingEditsRequest,
+  QuoteRequest,
+  RemoveCodingEditsRequest,
+  SegmentNavigationRequest,
+  type CodeNode,
+  type Position,
+  type Range,
+  type TextEdit,
+} from '../../../../server/src/lsp/protocol';
 import type { ServerConnection } from '../../server/serverConnection';
 import { TRANSCRIPT_LANGUAGE } from '../transcriptLanguage';
-import { DocumentModels } from './documentModel';
 
 const RECENT_KEY = 'codeboom.recentCodes';
 
 export function activateCoding(context: vscode.ExtensionContext, server: ServerConnection): void {
-  const models = new DocumentModels(server);
-
   const transcriptEditor = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
@@ -26,21 +30,39 @@ export function activateCoding(context: vscode.ExtensionContext, server: ServerC
     return editor;
   };
 
+  /**
+   * Asks the server about the editor's document as it is now, and once more when the document changed
+   * before the answer came (the server refuses an older version than its own, and an answer about an
+   * older text than the editor's is of no use). Undefined when the server gave no answer (the reason was
+   * shown) or the text kept changing.
+   */
+  const fresh = async <R extends { version: number }>(editor: vscode.TextEditor, ask: (version: number) => Promise<R | undefined>): Promise<R | undefined> => {
+    const doc = editor.document;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const version = doc.version;
+      const answer = await ask(version);
+      if (answer && answer.version === doc.version) return answer;
+      if (doc.version === version) return undefined;
+    }
+    void vscode.window.showWarningMessage(vscode.l10n.t('The transcript changed while Codeboom worked on it, so nothing was done: try again.'));
+    return undefined;
+  };
+
+  /** Applies the server's edits, all of them as one change the researcher can undo. */
   const apply = async (editor: vscode.TextEditor, edits: TextEdit[]): Promise<boolean> => {
     if (edits.length === 0) return false;
-    const doc = editor.document;
     return editor.edit((b) => {
       for (const e of edits) {
-        const range = new vscode.Range(doc.positionAt(e.span.start), doc.positionAt(e.span.end));
-        if (e.span.start === e.span.end) b.insert(range.start, e.newText);
+        const range = toRange(e.range);
+        if (range.isEmpty) b.insert(range.start, e.newText);
         else b.replace(range, e.newText);
       }
     });
   };
 
-  const select = (editor: vscode.TextEditor, span: { start: number; end: number }) => {
-    const doc = editor.document;
-    editor.selection = new vscode.Selection(doc.positionAt(span.start), doc.positionAt(span.end));
+  const select = (editor: vscode.TextEditor, range: Range) => {
+    const r = toRange(range);
+    editor.selection = new vscode.Selection(r.start, r.end);
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
@@ -51,64 +73,63 @@ export function activateCoding(context: vscode.ExtensionContext, server: ServerC
       let codes: string[] | undefined = typeof preset === 'string' ? [preset] : preset;
       if (!codes) codes = await pickCodes(context, server, editor.document.uri);
       if (!codes || codes.length === 0) return;
-      const model = await models.modelOf(editor.document);
-      const doc = editor.document;
-      const sel = editor.selection;
-      const edits = codeSelectionEdits(model.parsed, doc.offsetAt(sel.start), doc.offsetAt(sel.end), codes);
-      if (edits.length === 0) {
+      const chosen = codes;
+      const uri = editor.document.uri.toString();
+      const answer = await fresh(editor, (version) => server.send(CodingEditsRequest.type, { uri, version, range: toLspRange(editor.selection), codes: chosen }));
+      if (!answer) return;
+      if (answer.edits.length === 0) {
         void vscode.window.setStatusBarMessage(vscode.l10n.t('Already coded with that.'), 3000);
         return;
       }
-      await apply(editor, edits);
-      const recent = [...codes, ...context.workspaceState.get<string[]>(RECENT_KEY, []).filter((c) => !codes!.includes(c))].slice(0, 20);
+      await apply(editor, answer.edits);
+      const recent = [...chosen, ...context.workspaceState.get<string[]>(RECENT_KEY, []).filter((c) => !chosen.includes(c))].slice(0, 20);
       await context.workspaceState.update(RECENT_KEY, recent);
     }),
 
     vscode.commands.registerCommand('codeboom.removeCode', async () => {
       const editor = transcriptEditor();
       if (!editor) return;
-      const model = await models.modelOf(editor.document);
-      const offset = editor.document.offsetAt(editor.selection.active);
-      const here = model.resolved.segments
-        .filter((s) => (s.span.start <= offset && offset <= s.span.end) || s.tags.some((i) => model.parsed.tags[i].span.start <= offset && offset <= model.parsed.tags[i].span.end))
-        .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
-      if (here.length === 0) {
+      const uri = editor.document.uri.toString();
+      const codingsHere = (version: number) => server.send(RemoveCodingEditsRequest.type, { uri, version, position: toLspPosition(editor.selection.active) });
+      const answer = await fresh(editor, codingsHere);
+      if (!answer) return;
+      if (answer.codings.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('There is no coded passage at the cursor.'));
         return;
       }
-      let chosen = here[0];
-      if (here.length > 1) {
+      let chosen = answer.codings[0];
+      if (answer.codings.length > 1) {
         const pick = await vscode.window.showQuickPick(
-          here.map((s) => ({ label: s.code, description: s.passage >= 0 ? vscode.l10n.t('passage') : vscode.l10n.t('paragraph'), segment: s })),
+          answer.codings.map((c) => ({ label: c.code, description: c.passage ? vscode.l10n.t('passage') : vscode.l10n.t('paragraph'), coding: c })),
           { title: vscode.l10n.t('Remove which code?') },
         );
         if (!pick) return;
-        chosen = pick.segment;
+        chosen = pick.coding;
+        // The text may have changed while the list was open: remove the same coding from the text as it is now.
+        if (editor.document.version !== answer.version) {
+          const again = await fresh(editor, codingsHere);
+          const same = again?.codings.find((c) => c.code === chosen.code && c.passage === chosen.passage);
+          if (!same) {
+            if (again) void vscode.window.showInformationMessage(vscode.l10n.t('There is no coded passage at the cursor.'));
+            return;
+          }
+          chosen = same;
+        }
       }
-      await apply(editor, removeCodingEdits(model.parsed, chosen));
+      await apply(editor, chosen.edits);
     }),
 
-    vscode.commands.registerCommand('codeboom.nextSegment', () => moveToSegment(1)),
-    vscode.commands.registerCommand('codeboom.previousSegment', () => moveToSegment(-1)),
-
-    vscode.commands.registerCommand('codeboom.nextUncodedParagraph', async () => {
-      const editor = transcriptEditor();
-      if (!editor) return;
-      const model = await models.modelOf(editor.document);
-      const span = nextUncodedParagraph(model.parsed, model.resolved, editor.document.offsetAt(editor.selection.active), model.codebook.settings);
-      if (!span) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Every paragraph of the participants is coded.'));
-        return;
-      }
-      select(editor, span);
-    }),
+    vscode.commands.registerCommand('codeboom.nextSegment', () => moveTo('next', 'start')),
+    vscode.commands.registerCommand('codeboom.previousSegment', () => moveTo('previous', 'start')),
+    vscode.commands.registerCommand('codeboom.nextUncodedParagraph', () => moveTo('nextUncoded', 'active')),
 
     vscode.commands.registerCommand('codeboom.copyQuote', async () => {
       const editor = transcriptEditor();
       if (!editor) return;
-      const model = await models.modelOf(editor.document);
-      const doc = editor.document;
-      const quote = quoteAt(model.parsed, model.resolved, doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end), model.codebook.settings);
+      const uri = editor.document.uri.toString();
+      const answer = await fresh(editor, (version) => server.send(QuoteRequest.type, { uri, version, range: toLspRange(editor.selection) }));
+      if (!answer) return;
+      const quote = answer.quote;
       if (!quote) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Select the words to quote, or put the cursor in a coded passage.'));
         return;
@@ -118,18 +139,34 @@ export function activateCoding(context: vscode.ExtensionContext, server: ServerC
     }),
   );
 
-  async function moveToSegment(direction: 1 | -1): Promise<void> {
+  /** Selects the next or previous coded segment (from the selection's start) or the next uncoded paragraph (from the cursor). */
+  async function moveTo(direction: SegmentNavigationRequest.Params['direction'], from: 'start' | 'active'): Promise<void> {
     const editor = transcriptEditor();
     if (!editor) return;
-    const model = await models.modelOf(editor.document);
-    const span = adjacentSegment(model.resolved, editor.document.offsetAt(editor.selection.start), direction);
-    if (!span) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This transcript has no coded segments yet.'));
+    const uri = editor.document.uri.toString();
+    const position = () => toLspPosition(from === 'start' ? editor.selection.start : editor.selection.active);
+    const answer = await fresh(editor, (version) => server.send(SegmentNavigationRequest.type, { uri, version, position: position(), direction }));
+    if (!answer) return;
+    if (!answer.range) {
+      void vscode.window.showInformationMessage(
+        direction === 'nextUncoded' ? vscode.l10n.t('Every paragraph of the participants is coded.') : vscode.l10n.t('This transcript has no coded segments yet.'),
+      );
       return;
     }
-    select(editor, span);
+    select(editor, answer.range);
   }
+}
 
+function toRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function toLspPosition(p: vscode.Position): Position {
+  return { line: p.line, character: p.character };
+}
+
+function toLspRange(r: vscode.Range): Range {
+  return { start: toLspPosition(r.start), end: toLspPosition(r.end) };
 }
 
 /** A quick pick of the project's codes that can be put on passages; most recently used first. */

@@ -23,15 +23,8 @@ export class CooccurrencePanel extends ProjectPanel<FromPage> {
   }
 
   private async data(): Promise<CooccurrenceData | null> {
-    const client = this.server.languageClient;
-    if (!client) return null;
-    try {
-      const d = await client.sendRequest(CooccurrenceRequest.type, { project: this.project, unit: this.unit });
-      return d ? { ...d, codes: d.codes.map((c) => ({ ...c, color: safeColor(c.color) })) } : null;
-    } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-      return null;
-    }
+    const d = await this.server.send(CooccurrenceRequest.type, { project: this.project, unit: this.unit });
+    return d ? { ...d, codes: d.codes.map((c) => ({ ...c, color: safeColor(c.color) })) } : null;
   }
 
   async load(): Promise<void> {
@@ -74,9 +67,8 @@ export class CooccurrencePanel extends ProjectPanel<FromPage> {
       this.unit = m.unit;
       await this.refresh();
     } else if (m.type === 'cell') {
-      const client = this.server.languageClient;
-      if (!client) return;
-      const pairs = await client.sendRequest(CooccurringSegmentsRequest.type, { project: this.project, unit: this.unit, first: m.first, second: m.second });
+      const pairs = await this.server.send(CooccurringSegmentsRequest.type, { project: this.project, unit: this.unit, first: m.first, second: m.second });
+      if (!pairs) return;
       const where = (s: PairSide) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(s.uri), false)}:${s.range.start.line + 1}`;
       await this.panel.webview.postMessage({
         type: 'pairs',
