@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parseCodebook } from '../../server/src/engine/codebook/codebook';
 import { defaultSettings } from '../../server/src/engine/project/settings';
-import { digestParsed } from '../../server/src/engine/transcript/digest';
+import { digestBytes, digestParsed } from '../../server/src/engine/transcript/digest';
+import { diagnosticMessage } from '../../server/src/engine/messages';
 import { resolveTranscript } from '../../server/src/engine/transcript/resolve';
 import { cleanDocument, cleanText, parseTranscript } from '../../server/src/engine/transcript/transcript';
 import { marked } from '../helpers/markers';
@@ -26,6 +27,20 @@ describe('transcript parsing', () => {
     assert.equal(parsed.frontMatter?.participant, 'T12');
     assert.deepEqual(parsed.frontMatter?.variables, { discipline: 'muziektherapie', date: '2016-03-08' });
     assert.equal(parsed.text.slice(parsed.bodyStart), 'T12= Hallo.\n');
+  });
+
+  it('does not read front matter longer than 256 KiB as YAML, and says so', () => {
+    const keys = Array.from({ length: 30_000 }, (_, i) => `key${i}: value ${i}`).join('\n');
+    const text = `---\n${keys}\n---\nT12= Hallo. [[afstemmen/geduld]]\n`;
+    const parsed = parseTranscript(text, settings);
+    assert.deepEqual(parsed.frontMatter?.variables, {});
+    assert.equal(parsed.text.slice(parsed.bodyStart), 'T12= Hallo. [[afstemmen/geduld]]\n');
+    const problem = parsed.problems.find((p) => p.code === 'frontmatter.invalid')!;
+    assert.equal(problem.args.detail, 'too-long');
+    assert.match(diagnosticMessage(problem, 'en'), /^The front matter runs to [\d,]+ characters, more than Codeboom reads as front matter/);
+    // From the file's bytes, as the command line reads it, the same.
+    const fromBytes = digestBytes(new TextEncoder().encode(text), codebook.settings);
+    assert.deepEqual(fromBytes.problems.map((p) => [p.code, p.args.detail]), [['frontmatter.invalid', 'too-long']]);
   });
 
   it('reads speakers: as who each label is, not as a document variable to group by', () => {

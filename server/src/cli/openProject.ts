@@ -18,6 +18,8 @@ export interface OpenOptions {
    */
   requireCodebook: boolean;
   language: Language;
+  /** The command lists the files it skipped itself (`check`), so they are not also said on stderr. */
+  listsFileProblems?: boolean;
 }
 
 export async function openProject(ctx: CliContext, dir: string | undefined, options: OpenOptions): Promise<LoadedProject> {
@@ -29,7 +31,8 @@ export async function openProject(ctx: CliContext, dir: string | undefined, opti
     const readProblem = project.fileProblems.find((p) => p.file === CODEBOOK_FILE && p.problem.code.startsWith('file.'))?.problem;
     withCodebookErrorsListed(ctx, options.language, () => requireNoErrors(project.index.codebook, path.join(root, CODEBOOK_FILE), readProblem));
   }
-  for (const { problem } of project.fileProblems) {
+  // `check` lists these with every other problem; other commands say them on stderr.
+  for (const { problem } of options.listsFileProblems ? [] : project.fileProblems) {
     if (problem.code.startsWith('file.') || problem.code.startsWith('project.')) {
       ctx.stderr(`${problem.severity}: ${diagnosticMessage(problem, options.language, 'command-line')}\n`);
     }

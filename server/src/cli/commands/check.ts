@@ -25,7 +25,7 @@ export const check: Command = {
   async run(ctx, { positionals, values }) {
     const format = parseFormat(values.format as string | undefined, ['text', 'json'] as const, 'text');
     const language = parseLanguage(values.lang as string | undefined, ctx.locale ?? 'en');
-    const project = await openProject(ctx, positionals[0], { requireCodebook: false, language });
+    const project = await openProject(ctx, positionals[0], { requireCodebook: false, language, listsFileProblems: true });
     const findings: Finding[] = [];
     // A transcript lists at most a thousand problems; the totals count the ones its last line left out.
     let errors = 0;

@@ -20,6 +20,8 @@ export interface FrontMatter {
 }
 
 const SPEAKERS = 'speakers';
+/** The longest front matter read as YAML, in UTF-16 code units (256 KiB of text). */
+export const MAX_FRONT_MATTER = 256 * 1024;
 const OPEN = /^---[ \t]*(\r\n|\n|\r)/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 /** A `key: value` line whose value YAML reads as the same plain text. */
@@ -54,6 +56,12 @@ export function parseFrontMatter(
   const yamlEnd = lineStarts[closeLine];
   const bodyStart = closeLine + 1 < lineStarts.length ? lineStarts[closeLine + 1] : text.length;
   const fm: FrontMatter = { span: { start: 0, end: lineEnd(closeLine) }, variables: {}, keySpans: {} };
+  if (yamlEnd - yamlStart > MAX_FRONT_MATTER) {
+    // Front matter is a few keys; a block this long is most likely a transcript pasted between two `---`
+    // lines, and reading it as YAML would cost hundreds of bytes of memory for each of its bytes.
+    problems.push(diagnostic(DiagnosticCodes.frontMatterInvalid, { start: 0, end: 3 }, { detail: 'too-long', size: yamlEnd - yamlStart }));
+    return { frontMatter: fm, bodyStart };
+  }
 
   const lines: { key: string; value: string; keyStart: number; valueStart: number }[] = [];
   let simple = true;
