@@ -147,6 +147,11 @@ describe('retrieved segments', () => {
     assert.deepEqual([own.before, own.after], ['', '']);
     const crlf = retrieve({ codes: [GEDULD], participant: 'T2', context: 'sentence' }).rows[0];
     assert.deepEqual([crlf.before, crlf.after], ['Voor het citaat.', '. Na het citaat.']);
+    // Only the quote's own full stop after it is no context.
+    const index = new ProjectIndex(parseCodebook(SMALL_CODEBOOK));
+    index.set('T4.txt', '---\nparticipant: T4\n---\nT4= Eerst dit. {{Dan het citaat}}[[effect/band]].\n');
+    const [last] = retrieveSegments(index, { codes: [BAND], context: 'sentence' }, 'nl').rows;
+    assert.deepEqual([last.before, last.after], ['Eerst dit.', '']);
   });
 
   it('splits sentences at . ? ! … with closing quotes, and at blank lines', () => {

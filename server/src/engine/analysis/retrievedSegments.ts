@@ -195,8 +195,13 @@ export function contextOf(parsed: ParsedTranscript, segment: Pick<Segment, 'span
   const pre = cleanText(parsed, { start: from, end: span.start });
   const quote = cleanText(parsed, span);
   const post = cleanText(parsed, { start: span.end, end: to });
-  if (unit !== 'sentence') return { before: tidy(pre), after: tidy(post) };
-  return sentenceContext(tidy(pre, 'end'), tidy(quote), tidy(post, 'start'));
+  const around = unit === 'sentence' ? sentenceContext(tidy(pre, 'end'), tidy(quote), tidy(post, 'start')) : { before: tidy(pre), after: tidy(post) };
+  // Only the quote's own full stop or comma is no context.
+  return { before: words(around.before), after: words(around.after) };
+}
+
+function words(text: string): string {
+  return /[\p{L}\p{N}]/u.test(text) ? text : '';
 }
 
 /**
