@@ -12,6 +12,7 @@ import { CooccurrencePanel } from './features/cooccurrence/cooccurrencePanel';
 import { MatrixPanel } from './features/matrix/matrixPanel';
 import { chooseProject, projectTitle } from './features/projects';
 import { activateReports } from './features/reports';
+import { activateRetrieval, RetrievalPanel } from './features/retrieval/retrievalPanel';
 import { activateSegmentsPicker } from './features/segmentsPicker';
 import { activateStarterProject } from './features/starterProject';
 import { activateTranscriptImport } from './features/transcriptImport';
@@ -25,6 +26,7 @@ export interface ExtensionApi {
   codeTree: CodeTreeProvider;
   matrix(): MatrixPanel | undefined;
   cooccurrence(): CooccurrencePanel | undefined;
+  retrieval(): RetrievalPanel | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -58,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateCoding(context, server);
   activateDecorations(context, server, icons);
   activateReports(context, server);
+  activateRetrieval(context, server, () => chooseProject(server), projectTitle);
   activateSegmentsPicker(context, server);
   activateStarterProject(context);
   activateAgreement(context, server);
@@ -79,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.workspace.onDidChangeWorkspaceFolders(() => void startWhenProject()),
   );
   await startWhenProject();
-  return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current };
+  return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current, retrieval: () => RetrievalPanel.current };
 }
 
 export function deactivate(): void {

@@ -16,10 +16,11 @@ import { initCommand } from './commands/init';
 import { lsp } from './commands/lsp';
 import { profileCommand } from './commands/profile';
 import { report } from './commands/report';
+import { retrieveCommand } from './commands/retrieve';
 import { segments } from './commands/segments';
 import { maxOf } from '../engine/maxOf';
 
-export const commands: Command[] = [initCommand, check, report, segments, cooccurrenceCommand, agreementCommand, profileCommand, exportCommand, importCommand, lsp];
+export const commands: Command[] = [initCommand, check, report, segments, retrieveCommand, cooccurrenceCommand, agreementCommand, profileCommand, exportCommand, importCommand, lsp];
 
 export { VERSION };
 

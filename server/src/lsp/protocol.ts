@@ -386,6 +386,63 @@ export namespace QuoteRequest {
   export const type = new RequestType<Params, Result, void>(method);
 }
 
+/** A query for retrieved segments: the quotes of one or more codes, narrowed, with their context. */
+export interface RetrievalParams {
+  project: string;
+  codes: string[];
+  /** any: the quotes of any of the codes; all: only those overlapping a quote of every other code. */
+  mode: 'any' | 'all';
+  subcodes?: boolean;
+  participant?: string;
+  where?: { variable: string; value: string }[];
+  context: 'none' | 'sentence' | 'paragraph' | 'turn';
+  withInterviewers?: boolean;
+  /** Language of labels and of the exported words; default: the label language. */
+  language?: string;
+}
+
+export interface RetrievedQuote {
+  uri: string;
+  /** The coded text, to select when the quote is opened. */
+  range: Range;
+  /** The chosen code it is listed under. */
+  group: string;
+  code: string;
+  label: string;
+  alsoCoded: string[];
+  file: string;
+  participant: string;
+  speaker: string;
+  startLine: number;
+  endLine: number;
+  text: string;
+  before: string;
+  after: string;
+  memos: string[];
+}
+
+/** Client → server: retrieved segments (docs/analysis.md, "Retrieved segments"). Unknown codes are refused (InvalidParams). */
+export namespace RetrieveRequest {
+  export const method = 'codeboom/retrieve' as const;
+  export interface Result {
+    codes: { path: string; label: string; color?: string }[];
+    /** One line saying what was retrieved, in the label language. */
+    summary: string;
+    quotes: RetrievedQuote[];
+  }
+  export const type = new RequestType<RetrievalParams, Result | null, void>(method);
+}
+
+/** Client → server: retrieved segments as a file to save: Markdown, HTML or CSV as text, Word as base64. */
+export namespace RetrieveExportRequest {
+  export const method = 'codeboom/retrieveExport' as const;
+  export interface Params extends RetrievalParams {
+    format: 'markdown' | 'html' | 'csv' | 'docx' | 'text';
+  }
+  export type Result = { text: string } | { base64: string };
+  export const type = new RequestType<Params, Result | null, void>(method);
+}
+
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
 export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;

@@ -28,6 +28,7 @@ import { registerCoding } from './features/coding';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerCooccurrence } from './features/cooccurrence';
+import { registerRetrieval } from './features/retrieval';
 import { registerCustomRequests } from './features/customRequests';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerExports } from './features/exports';
@@ -352,6 +353,7 @@ export function startServer(connection: Connection, host: ProjectHost): RunningS
   registerCustomRequests(features);
   registerExports(features);
   registerCooccurrence(features);
+  registerRetrieval(features);
   registerAgreement(features);
   registerTranscriptImport(features);
   registerCoding(features);
