@@ -19,6 +19,8 @@ export interface MemoFile {
   body: string;
   /** Where the title stands (its heading's words); the file's start when it has no heading. */
   titleSpan: Span;
+  /** The file's text, as read. */
+  text: string;
 }
 
 const HEADING = /^[ \t]{0,3}#[ \t]+(.*?)[ \t#]*$/;
@@ -39,9 +41,9 @@ export function parseMemoFile(id: string, text: string): MemoFile {
     const m = HEADING.exec(line);
     if (!m || m[1] === '') break;
     const start = shift + offset + line.indexOf(m[1]);
-    return { id, title: m[1], body: source.slice(offset + line.length + eol.length).trim(), titleSpan: { start, end: start + m[1].length } };
+    return { id, title: m[1], body: source.slice(offset + line.length + eol.length).trim(), titleSpan: { start, end: start + m[1].length }, text };
   }
-  return { id, title: titleOfName(id), body: source.trim(), titleSpan: { start: shift, end: shift } };
+  return { id, title: titleOfName(id), body: source.trim(), titleSpan: { start: shift, end: shift }, text };
 }
 
 function titleOfName(id: string): string {
