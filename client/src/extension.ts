@@ -10,6 +10,8 @@ import { ColorIcons } from './features/colorIcons';
 import { activateDecorations } from './features/decorations';
 import { CooccurrencePanel } from './features/cooccurrence/cooccurrencePanel';
 import { MatrixPanel } from './features/matrix/matrixPanel';
+import { activateMemos } from './features/memos';
+import type { MemosProvider } from './features/memos/memosView';
 import { chooseProject, projectTitle } from './features/projects';
 import { activateReports } from './features/reports';
 import { activateSegmentsPicker } from './features/segmentsPicker';
@@ -23,6 +25,7 @@ import { CODEBOOK_ID as CODEBOOK_FILE } from '../../server/src/engine/project/re
 export interface ExtensionApi {
   server: ServerConnection;
   codeTree: CodeTreeProvider;
+  memos: MemosProvider;
   matrix(): MatrixPanel | undefined;
   cooccurrence(): CooccurrencePanel | undefined;
 }
@@ -56,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateTranscriptLanguage(context, server);
   const codeTree = activateCodeTree(context, server, icons);
   activateCoding(context, server);
+  const memos = activateMemos(context, server);
   activateDecorations(context, server, icons);
   activateReports(context, server);
   activateSegmentsPicker(context, server);
@@ -79,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.workspace.onDidChangeWorkspaceFolders(() => void startWhenProject()),
   );
   await startWhenProject();
-  return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current };
+  return { server, codeTree, memos, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current };
 }
 
 export function deactivate(): void {
