@@ -10,6 +10,8 @@ import { ColorIcons } from './features/colorIcons';
 import { activateDecorations } from './features/decorations';
 import { CooccurrencePanel } from './features/cooccurrence/cooccurrencePanel';
 import { MatrixPanel } from './features/matrix/matrixPanel';
+import { activateMemos } from './features/memos';
+import type { MemosProvider } from './features/memos/memosView';
 import { chooseProject, projectTitle } from './features/projects';
 import { activateReports } from './features/reports';
 import { activateRetrieval, RetrievalPanel } from './features/retrieval/retrievalPanel';
@@ -24,6 +26,7 @@ import { CODEBOOK_ID as CODEBOOK_FILE } from '../../server/src/engine/project/re
 export interface ExtensionApi {
   server: ServerConnection;
   codeTree: CodeTreeProvider;
+  memos: MemosProvider;
   matrix(): MatrixPanel | undefined;
   cooccurrence(): CooccurrencePanel | undefined;
   retrieval(): RetrievalPanel | undefined;
@@ -58,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateTranscriptLanguage(context, server);
   const codeTree = activateCodeTree(context, server, icons);
   activateCoding(context, server);
+  const memos = activateMemos(context, server);
   activateDecorations(context, server, icons);
   activateReports(context, server);
   activateRetrieval(context, server, () => chooseProject(server), projectTitle);
@@ -82,7 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.workspace.onDidChangeWorkspaceFolders(() => void startWhenProject()),
   );
   await startWhenProject();
-  return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current, retrieval: () => RetrievalPanel.current };
+  return { server, codeTree, memos, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current, retrieval: () => RetrievalPanel.current };
 }
 
 export function deactivate(): void {

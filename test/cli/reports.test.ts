@@ -135,6 +135,32 @@ describe('the full HTML report', () => {
     }
   });
 
+  it('has a Memos section with the project\'s, the documents\', the codes\' and the codings\' memos, escaped', async () => {
+    const codebook = SMALL_CODEBOOK.replace('        label: {nl: Geduld, en: Patience}\n', '        label: {nl: Geduld, en: Patience}\n        memo: Wachten <i>is</i> werk.\n');
+    const p = tempProject({
+      'codebook.yaml': codebook,
+      'T1.txt': '---\nparticipant: T1\nmemo: |\n  Rustig gesprek.\n\n  Veel stiltes.\n---\nT1= Ik wacht. [[afstemmen/geduld | keerpunt]]\n',
+      'memos/aanpak.md': '# Aanpak & opzet\n\nEerst alles lezen.\n',
+    });
+    try {
+      const run = await runCli(['report', p.root, '--format', 'html', '--lang', 'en']);
+      assert.equal(run.status, 0, run.stderr);
+      const html = run.stdout;
+      const memos = html.slice(html.indexOf('<h2 id="memos">Memos</h2>'));
+      assert.ok(memos.length < html.length, 'the report has a Memos section');
+      const headings = [...memos.matchAll(/<h3>(.*?)<\/h3>/g)].map((m) => m[1]);
+      assert.deepEqual(headings, ['Project memos', 'Memos on documents', 'Memos on codes', 'Memos on codings']);
+      assert.ok(memos.includes('<h4>Aanpak &amp; opzet</h4><p>Eerst alles lezen.</p><p class="quote-meta">— memos/aanpak.md, line 1</p>'));
+      assert.ok(memos.includes('<p>Rustig gesprek.</p><p>Veel stiltes.</p><p class="quote-meta">— T1 · T1.txt, line 3</p>'));
+      assert.ok(memos.includes('<p>Wachten &lt;i&gt;is&lt;/i&gt; werk.</p>'));
+      assert.ok(memos.includes('<h4>Patience</h4><p>keerpunt</p><p class="quote-meta">— T1 · T1.txt, line 8</p>'));
+      const profile = await runCli(['profile', 'T1', p.root, '--lang', 'en']);
+      assert.match(profile.stdout, /^T1\.txt\n  memo: Rustig gesprek\. Veel stiltes\.\n/m);
+    } finally {
+      p.dispose();
+    }
+  });
+
   it('adds the agreement between coders with --compare', async () => {
     const files: Record<string, string> = {};
     for (const [coder, texts] of [['anna', ANNA], ['bram', BRAM]] as const) {

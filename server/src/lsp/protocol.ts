@@ -443,6 +443,93 @@ export namespace RetrieveExportRequest {
   export const type = new RequestType<Params, Result | null, void>(method);
 }
 
+/** The kinds of memo: of the project (a file in memos/), on a document, on a code, on a coding. */
+export type MemoKind = 'project' | 'document' | 'code' | 'coding';
+
+export interface MemoInfo {
+  /** The project's root URI. */
+  project: string;
+  kind: MemoKind;
+  /** A free memo's title, the document's id, or the label of the code (of a code memo or a coding). */
+  title: string;
+  text: string;
+  /** The file it stands in, and where in it (the memo's text, or a free memo's title). */
+  uri: string;
+  range: Range;
+  /** The transcript (its id in the project) of a document or coding memo. */
+  document?: string;
+  participant?: string;
+  /** The code's path, of a code memo or a coding memo. */
+  code?: string;
+}
+
+/** Client → server: every memo of one project, or of all, grouped by kind (project, document, code, coding). */
+export namespace MemosRequest {
+  export const method = 'codeboom/memos' as const;
+  export interface Params {
+    project?: string;
+  }
+  export const type = new RequestType<Params, { memos: MemoInfo[] }, void>(method);
+}
+
+/**
+ * What a memo is on: the coding at a position of an open transcript (of `code`, or the innermost), a
+ * transcript (its front matter), or a code of a project's codebook.
+ */
+export type MemoTarget =
+  | { kind: 'coding'; uri: string; version: number; position: Position; code?: string }
+  | { kind: 'document'; uri: string }
+  | { kind: 'code'; project: string; code: string };
+
+/** Client → server: the memo on a target as it stands now, to edit it, and what it is on. */
+export namespace MemoAtRequest {
+  export const method = 'codeboom/memoAt' as const;
+  export interface Params {
+    target: MemoTarget;
+  }
+  export interface Result {
+    memo: string;
+    /** What the memo is on, for the prompt: the code's label, or the document's id. */
+    title: string;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Client → server: the edits that set the memo on a target (an empty memo removes it), as one edit of one
+ * file the client applies as one undoable change. Refused with the reason (RequestFailed) where it cannot.
+ */
+export namespace MemoEditsRequest {
+  export const method = 'codeboom/memoEdits' as const;
+  export interface Params {
+    target: MemoTarget;
+    memo: string;
+  }
+  export interface Result {
+    uri: string;
+    /** The version of the open document the edits are for; null when it is not open (the file's text). */
+    version: number | null;
+    edits: TextEdit[];
+    /** The memo as it will be read back (a coding's on one line, with what a tag cannot hold escaped). */
+    memo: string;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Client → server: the file of a new free memo (memos/<name>.md) and its first text; the client creates it. */
+export namespace NewMemoRequest {
+  export const method = 'codeboom/newMemo' as const;
+  export interface Params {
+    project: string;
+    title: string;
+  }
+  export interface Result {
+    uri: string;
+    text: string;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
 export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;

@@ -34,6 +34,7 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerExports } from './features/exports';
 import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
+import { registerMemos } from './features/memos';
 import { registerNavigation } from './features/navigation';
 import { registerRename } from './features/rename';
 import { registerSymbols } from './features/symbols';
@@ -357,6 +358,7 @@ export function startServer(connection: Connection, host: ProjectHost): RunningS
   registerAgreement(features);
   registerTranscriptImport(features);
   registerCoding(features);
+  registerMemos(features);
 
   documents.listen(connection);
   connection.listen();

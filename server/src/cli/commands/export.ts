@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { clashWarnings, nameClashes } from '../../engine/refi/codeNames';
 import { exportQdc } from '../../engine/refi/qdcExport';
 import { buildQdpx } from '../../engine/refi/qdpxExport';
+import { readMemoFiles } from '../../engine/project/memoFiles';
+import { NodeHost, pathToUri } from '../../node/nodeHost';
 import { RefiError } from '../../engine/refi/refiError';
 import { writeZip } from '../../engine/refi/zip';
 import { CODEBOOK_FILE, UserError } from '../../node/projectFiles';
@@ -47,7 +49,14 @@ export const exportCommand: Command = {
     const lang = values.lang as string | undefined;
     if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) throw new UserError(`--lang must be a language code such as nl or en, not '${lang}'.`);
     const uniqueNames = Boolean(values['unique-names']);
-    const options = { language: lang, origin: `Codeboom ${VERSION}`, uniqueNames, fileDates: fileDates(project.root, project.index.documents().map((d) => d.id)) };
+    const freeMemos = (await readMemoFiles(new NodeHost(), pathToUri(project.root))).memos;
+    const options = {
+      language: lang,
+      origin: `Codeboom ${VERSION}`,
+      uniqueNames,
+      fileDates: fileDates(project.root, [...project.index.documents().map((d) => d.id), ...freeMemos.map((m) => m.id)]),
+      freeMemos,
+    };
     try {
       if (format === 'qdc') {
         const xml = exportQdc(project.index, options);

@@ -14,6 +14,9 @@ import { buildCooccurrenceReport } from '../../engine/report/cooccurrenceReport'
 import { frequencyReportCsv } from '../../engine/report/csv';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { buildCodeQuotes, fullReportHtml } from '../../engine/report/fullReport';
+import { buildReportMemos } from '../../engine/report/memoReport';
+import { readMemoFiles } from '../../engine/project/memoFiles';
+import { NodeHost, pathToUri } from '../../node/nodeHost';
 import { buildGroupReport, groupReportCsv, groupReportMarkdown, groupReportText, type GroupReport } from '../../engine/report/groupReport';
 import { frequencyReportMarkdown } from '../../engine/report/markdown';
 import { frequencyReportText } from '../../engine/report/text';
@@ -111,6 +114,7 @@ export const report: Command = {
         cooccurrence: buildCooccurrenceReport(index, cooccurrence(index, { unit, withInterviewers: options.withInterviewers }), language),
         agreement: agreementView,
         quotes: quotes === 0 ? undefined : buildCodeQuotes(index, language, { perCode: quotes, withInterviewers: options.withInterviewers }),
+        memos: buildReportMemos(index, (await readMemoFiles(new NodeHost(), pathToUri(project.root))).memos, language),
       });
     } else if (groups) {
       text =

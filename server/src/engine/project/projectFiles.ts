@@ -10,6 +10,25 @@
 /** The codebook's file name; the folder that holds it is the project. */
 export const CODEBOOK_FILE = 'codebook.yaml';
 
+/**
+ * The folder of the project's free memos, beside codebook.yaml: one Markdown file per memo, whose first
+ * `# heading` is its title. Nothing in it is ever a transcript, whatever the transcript globs say.
+ */
+export const MEMOS_FOLDER = 'memos';
+
+/** The extension of a free memo's file. */
+export const MEMO_EXTENSION = 'md';
+
+/** Whether a project-relative path (with `/`) lies in the memos folder, where no transcript is. */
+export function inMemosFolder(relPath: string): boolean {
+  return relPath.startsWith(`${MEMOS_FOLDER}/`);
+}
+
+/** Whether a project-relative path is a free memo: a Markdown file in the memos folder. */
+export function isMemoFile(relPath: string): boolean {
+  return inMemosFolder(relPath) && relPath.toLowerCase().endsWith(`.${MEMO_EXTENSION}`);
+}
+
 /** Extensions of the files a transcript usually is: the default globs' and the editor's transcript language's. */
 export const TEXT_EXTENSIONS: readonly string[] = ['txt', 'md', 'text', 'transcript'];
 

@@ -4,7 +4,7 @@
 import picomatch from 'picomatch';
 import { RE2JS, RE2JSException } from 're2js';
 import type { Severity } from '../diagnostics';
-import { CODEBOOK_FILE } from './projectFiles';
+import { CODEBOOK_FILE, inMemosFolder } from './projectFiles';
 
 /**
  * The default speaker label: an optional timestamp such as `[32:56]`, then a short label of capitals and
@@ -139,7 +139,8 @@ export function transcriptMatcher(settings: Pick<ProjectSettings, 'transcripts' 
   const include = picomatch(settings.transcripts, { dot: false });
   const exclude = settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: true }) : () => false;
   return (relPath) => {
-    if (relPath === CODEBOOK_FILE) return false;
+    // The codebook and the free memos are never transcripts, whatever the globs say.
+    if (relPath === CODEBOOK_FILE || inMemosFolder(relPath)) return false;
     return include(relPath) && !exclude(relPath);
   };
 }

@@ -25,6 +25,7 @@ import { XmlWriter } from './xml';
 import { writeZip, type ZipFile } from './zip';
 import { counted } from '../messages';
 import { CODEBOOK_FILE } from '../project/projectFiles';
+import type { MemoFile } from '../project/memoFiles';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -43,6 +44,8 @@ export interface QdpxExportOptions {
    * the zip's entries, so the same project always gives the same bytes.
    */
   fileDates?: ReadonlyMap<string, Date>;
+  /** The project's free memos (memos/*.md), written as Notes of the project. */
+  freeMemos?: readonly MemoFile[];
 }
 
 /** The date of files whose time is not known: the one the zip's entries carry too. */
@@ -182,6 +185,9 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
     w.start('Sources');
     for (const s of sources) {
       w.start('TextSource', [['guid', s.guid], ['name', s.name], ['plainTextPath', `internal://${s.guid}.txt`]]);
+      // The document's memo: the Description QualCoder reads as the source's memo, and a note for the standard.
+      const documentMemo = s.doc.parsed.frontMatter?.memo;
+      if (documentMemo) w.textElement('Description', documentMemo);
       for (const sel of s.selections) {
         w.start('PlainTextSelection', [['guid', sel.guid], ['name', selectionName(sel.text)], ['startPosition', sel.start], ['endPosition', sel.end]]);
         if (sel.memo !== undefined) w.textElement('Description', sel.memo);
@@ -205,6 +211,11 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
         w.empty('CodeRef', [['targetGUID', caseGuid]]);
         w.end().end();
       }
+      if (documentMemo) {
+        const noteGuid = guid(`document-note:${s.doc.id}`);
+        w.empty('NoteRef', [['targetGUID', noteGuid]]);
+        notes.push({ guid: noteGuid, name: s.name, text: documentMemo, created: dateOf(s.doc.id) });
+      }
       for (const name of sourceLevel.get(s) ?? []) {
         const value = s.doc.parsed.frontMatter?.variables[name] ?? '';
         const v = variables.get(name)!;
@@ -219,6 +230,13 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
     const code = codebook.codes.get(path)!;
     notes.push({ guid: noteGuid, name: codeNames.get(path)!, text: code.memo!, created: dateOf(CODEBOOK_FILE) });
   }
+  // Free memos are notes of the project as a whole, referenced from the project (after everything else).
+  const projectNotes: string[] = [];
+  for (const memo of options.freeMemos ?? []) {
+    const noteGuid = guid(`project-note:${memo.id}`);
+    projectNotes.push(noteGuid);
+    notes.push({ guid: noteGuid, name: memo.title, text: memo.body, created: dateOf(memo.id) });
+  }
   if (notes.length > 0) {
     w.start('Notes');
     for (const n of notes) {
@@ -228,6 +246,7 @@ export function buildQdpx(project: ExportableProject, options: QdpxExportOptions
     }
     w.end();
   }
+  for (const noteGuid of projectNotes) w.empty('NoteRef', [['targetGUID', noteGuid]]);
   w.end();
 
   const selections = sources.reduce((n, s) => n + new Set(s.selections.map((sel) => `${sel.start}:${sel.end}`)).size, 0);

@@ -19,7 +19,8 @@ import { childNamed, childrenNamed, type XmlElement } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip';
 import { TextPositions } from '../text/positions';
 import { counted } from '../messages';
-import { CODEBOOK_FILE } from '../project/projectFiles';
+import { CODEBOOK_FILE, isMemoFile } from '../project/projectFiles';
+import { newMemoFile } from '../project/memoFiles';
 
 export interface QdpxImportOptions {
   /**
@@ -168,8 +169,10 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
       sourceCodings += selCodings.length;
     }
     documentCodings += sourceCodingElements.length;
+    // The source's memo: its Description (QualCoder's) and its notes (the standard's), the same text once.
+    const documentMemo = distinct([childNamed(source, 'Description')?.text.trim(), ...noteTexts(source, notes)]).join('\n\n');
     const written = writeTranscript(
-      { text: repaired, participant: membership[0]?.name, variables: [...variables], codings: planned },
+      { text: repaired, participant: membership[0]?.name, memo: documentMemo || undefined, variables: [...variables], codings: planned },
       codebook.codebook.settings,
     );
     if (!written.ok) {
@@ -188,13 +191,33 @@ export function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): 
     const stem = unique(fileStem(name), taken);
     files.push({ path: `${options.folder ?? 'transcripts'}/${stem}.txt`, content: written.text });
   }
+  // Notes of the project as a whole, and notes nothing refers to (other tools' journals), are free memos.
+  const referenced = new Set<string>();
+  const collect = (e: XmlElement) => {
+    for (const c of e.children) {
+      if (c.name === 'NoteRef' && e !== root) referenced.add(normalizeGuid(c.attrs.targetGUID) ?? '');
+      collect(c);
+    }
+  };
+  collect(root);
+  const projectNotes = new Set(childrenNamed(root, 'NoteRef').map((r) => normalizeGuid(r.attrs.targetGUID) ?? ''));
+  const memoNames = new Set<string>();
+  for (const note of childrenNamed(childNamed(root, 'Notes') ?? root, 'Note')) {
+    const guid = normalizeGuid(note.attrs.guid) ?? '';
+    const text = notes.get(guid);
+    if (text === undefined || (referenced.has(guid) && !projectNotes.has(guid))) continue;
+    const title = note.attrs.name?.replace(/\s+/g, ' ').trim() || guid;
+    const file = newMemoFile(title, memoNames);
+    memoNames.add(file.id);
+    files.push({ path: file.id, content: `${file.text}${text}\n` });
+  }
   if (documentCodings > 0) warnings.push(`${counted(documentCodings, 'coding', 'codings')} of whole sources ${documentCodings === 1 ? 'was' : 'were'} not imported: Codeboom codes passages.`);
   if (uncoded > 0) warnings.push(`${counted(uncoded, 'selection', 'selections')} without a code ${uncoded === 1 ? 'was' : 'were'} not imported.`);
   return {
     files,
     skipped,
     warnings,
-    summary: { codes: codebook.codebook.codes.size, transcripts: files.length - 1, selections, codings, cases: new Set([...cases.bySource.values()].flat().map((c) => c.name)).size },
+    summary: { codes: codebook.codebook.codes.size, transcripts: files.filter((f) => f.path !== CODEBOOK_FILE && !isMemoFile(f.path)).length, selections, codings, cases: new Set([...cases.bySource.values()].flat().map((c) => c.name)).size },
   };
 }
 

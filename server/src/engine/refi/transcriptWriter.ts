@@ -22,6 +22,8 @@ export interface PlannedCoding {
 export interface TranscriptPlan {
   text: string;
   participant?: string;
+  /** The memo on the document, written as `memo:` in its front matter. */
+  memo?: string;
   /** Document variables in the order to write them. */
   variables: readonly (readonly [string, string])[];
   codings: readonly PlannedCoding[];
@@ -140,13 +142,23 @@ function frontMatter(plan: TranscriptPlan, eol: string, text: string): string {
   const entries: [string, string][] = [];
   if (plan.participant !== undefined) entries.push(['participant', plan.participant]);
   for (const [k, v] of plan.variables) if (k !== 'participant') entries.push([k, v]);
-  if (entries.length === 0) return /^---[ \t]*(\r\n|\n|\r)/.test(text) ? `---${eol}---${eol}` : '';
+  const memo = plan.memo?.trim() ? memoEntry(plan.memo.trim(), eol) : undefined;
+  if (entries.length === 0 && !memo) return /^---[ \t]*(\r\n|\n|\r)/.test(text) ? `---${eol}---${eol}` : '';
   const plain = entries.every(
     ([k, v]) => SIMPLE_KEY.test(k) && (v === '' || (SIMPLE_VALUE.test(v) && v === v.trim() && !/[\r\n]/.test(v) && !/: |\t#| #/.test(v) && v !== '~' && v !== 'null')),
   );
   const key = (k: string) => (plain || SIMPLE_KEY.test(k) ? k : JSON.stringify(k));
   const value = (v: string) => (plain ? v : JSON.stringify(v));
-  return `---${eol}${entries.map(([k, v]) => `${key(k)}:${v === '' && plain ? '' : ` ${value(v)}`}`).join(eol)}${eol}---${eol}`;
+  const lines = entries.map(([k, v]) => `${key(k)}:${v === '' && plain ? '' : ` ${value(v)}`}`);
+  if (memo) lines.push(memo);
+  return `---${eol}${lines.join(eol)}${eol}---${eol}`;
+}
+
+/** The document's memo as front matter: quoted on one line, or a block of lines. */
+function memoEntry(memo: string, eol: string): string {
+  const lines = memo.split(/\r\n|\n|\r/);
+  if (lines.length === 1) return `memo: ${JSON.stringify(memo)}`;
+  return [`memo: |`, ...lines.map((l) => (l.trim() === '' ? '' : `  ${l.trimEnd()}`))].join(eol);
 }
 
 const EDGE = 'its text has braces or brackets at the edge of a coded passage, which Codeboom would read as markup';
@@ -161,7 +173,11 @@ function verify(out: string, plan: TranscriptPlan, passages: readonly Passage[],
   }
   const fm = parsed.frontMatter;
   const wantedVariables = Object.fromEntries(plan.variables.filter(([k]) => k !== 'participant'));
-  if ((fm?.participant ?? undefined) !== plan.participant || JSON.stringify(fm?.variables ?? {}) !== JSON.stringify(wantedVariables)) {
+  if (
+    (fm?.participant ?? undefined) !== plan.participant ||
+    JSON.stringify(fm?.variables ?? {}) !== JSON.stringify(wantedVariables) ||
+    (fm?.memo ?? '') !== (plan.memo?.trim() ?? '').split(/\r\n|\n|\r/).map((l) => l.trimEnd()).join('\n')
+  ) {
     return 'its participant or document variables cannot be written as front matter that reads back the same';
   }
   const planned = new Set<string>();

@@ -13,6 +13,7 @@ import { cooccurrenceTableHtml, type CooccurrenceReport } from './cooccurrenceRe
 import { reportWords, type FrequencyReport } from './frequencyReport';
 import { groupSectionsHtml, groupWords, type GroupReport } from './groupReport';
 import { escapeHtml, frequencyTableHtml, htmlPage, rankedListHtml } from './html';
+import { memosHtml, memoWords, type ReportMemo } from './memoReport';
 
 export interface Quote {
   participant: string;
@@ -72,6 +73,8 @@ export interface FullReportParts {
   cooccurrence?: CooccurrenceReport;
   agreement?: AgreementView;
   quotes?: CodeQuotes[];
+  /** Every memo of the project (memoReport.ts): a Memos section when there is one. */
+  memos?: ReportMemo[];
 }
 
 function words(lang: Language) {
@@ -123,6 +126,7 @@ export function fullReportHtml(parts: FullReportParts): string {
   if (parts.cooccurrence) sections.push({ id: 'cooccurrence', heading: w.cooccurrence, body: cooccurrenceTableHtml(parts.cooccurrence) });
   if (parts.agreement) sections.push({ id: 'agreement', heading: agreementWords(lang).title, body: agreementTablesHtml(parts.agreement) });
   if (parts.quotes && parts.quotes.length > 0) sections.push({ id: 'quotes', heading: w.quotes, body: quotesHtml(parts.quotes, lang) });
+  if (parts.memos && parts.memos.length > 0) sections.push({ id: 'memos', heading: memoWords(lang).memos, body: memosHtml(parts.memos, lang) });
   const contents = `<nav><strong>${escapeHtml(w.contents)}</strong><ol>${sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`).join('')}</ol></nav>`;
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,

@@ -33,7 +33,7 @@ export interface ParticipantProfile {
   title?: string;
   language: Language;
   /** The transcripts with this participant, with their document variables. */
-  documents: { file: string; variables: Record<string, string> }[];
+  documents: { file: string; variables: Record<string, string>; memo?: string }[];
   segments: number;
   codes: ProfileCode[];
 }
@@ -44,7 +44,7 @@ export function buildParticipantProfile(index: ProjectIndex, participant: string
   const documents = index
     .documents()
     .filter((d) => d.resolved.participant === participant || d.resolved.segments.some((s) => s.participant === participant))
-    .map((d) => ({ file: d.id, variables: { ...(d.digest.frontMatter?.variables ?? {}) } }));
+    .map((d) => ({ file: d.id, variables: { ...(d.digest.frontMatter?.variables ?? {}) }, memo: d.digest.frontMatter?.memo }));
   if (documents.length === 0) return undefined;
   const byCode = new Map<string, ProfileQuote[]>();
   const hits = findSegments(index, { participant, withInterviewers: true });
@@ -120,7 +120,12 @@ function grouped(profile: ParticipantProfile): { parent?: string; codes: Profile
 
 export function profileText(profile: ParticipantProfile): string {
   const w = words(profile.language);
-  const out = [w.profile(profile.participant), ...profile.documents.map(variablesLine), w.summary(profile.segments, profile.codes.length), ''];
+  const out = [
+    w.profile(profile.participant),
+    ...profile.documents.flatMap((d) => [variablesLine(d), ...(d.memo ? [`  ${w.memo}: ${oneLine(d.memo)}`] : [])]),
+    w.summary(profile.segments, profile.codes.length),
+    '',
+  ];
   if (profile.codes.length === 0) out.push(w.nothing);
   for (const group of grouped(profile)) {
     const indent = group.parent ? '  ' : '';
@@ -140,7 +145,7 @@ export function profileText(profile: ParticipantProfile): string {
 export function profileMarkdown(profile: ParticipantProfile): string {
   const w = words(profile.language);
   const md = (s: string) => s.replace(/([\\|*_`[\]<>])/g, '\\$1');
-  const out = [`# ${md(w.profile(profile.participant))}`, '', ...profile.documents.map((d) => `- ${md(variablesLine(d))}`), '', md(w.summary(profile.segments, profile.codes.length)), ''];
+  const out = [`# ${md(w.profile(profile.participant))}`, '', ...profile.documents.map((d) => `- ${md(variablesLine(d))}${d.memo ? ` · ${w.memo}: ${md(oneLine(d.memo))}` : ''}`), '', md(w.summary(profile.segments, profile.codes.length)), ''];
   if (profile.codes.length === 0) out.push(w.nothing, '');
   for (const group of grouped(profile)) {
     if (group.parent) out.push(`## ${md(group.parent)}`, '');
@@ -159,7 +164,7 @@ export function profileHtml(profile: ParticipantProfile): string {
   const title = w.profile(profile.participant);
   const parts = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<ul>${profile.documents.map((d) => `<li>${escapeHtml(variablesLine(d))}</li>`).join('')}</ul>`,
+    `<ul>${profile.documents.map((d) => `<li>${escapeHtml(variablesLine(d))}${d.memo ? `<br>${escapeHtml(w.memo)}: ${escapeHtml(d.memo)}` : ''}</li>`).join('')}</ul>`,
     `<p class="summary">${escapeHtml(w.summary(profile.segments, profile.codes.length))}</p>`,
   ];
   if (profile.codes.length === 0) parts.push(`<p>${escapeHtml(w.nothing)}</p>`);

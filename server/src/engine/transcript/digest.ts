@@ -224,6 +224,7 @@ function convertFrontMatter(frontMatter: FrontMatter | undefined, convert: (offs
     ...frontMatter,
     span: span(frontMatter.span),
     participantSpan: frontMatter.participantSpan ? span(frontMatter.participantSpan) : undefined,
+    memoSpan: frontMatter.memoSpan ? span(frontMatter.memoSpan) : undefined,
     keySpans,
   };
 }

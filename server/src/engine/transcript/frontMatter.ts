@@ -1,6 +1,7 @@
 /**
  * The YAML front matter of a transcript: `participant`, `speakers` (who each speaker label is, as an
- * import writes it) and the document variables.
+ * import writes it), `memo` (the researcher's memo on the document, one line or a block `memo: |`) and
+ * the document variables.
  */
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { diagnostic, DiagnosticCodes, type Diagnostic, type Span } from '../diagnostics';
@@ -13,6 +14,10 @@ export interface FrontMatter {
   participantSpan?: Span;
   /** Who each speaker label is, from `speakers: {PDV: Pieter de Vries}`: names, not a variable to group by. */
   speakers?: Record<string, string>;
+  /** The memo on the document, from `memo:` (a block scalar for several lines): a note, not a variable. */
+  memo?: string;
+  /** Where the memo's value stands. */
+  memoSpan?: Span;
   /** Every other key, as text, in the order written. */
   variables: Record<string, string>;
   /** Where each key stands, for navigation. */
@@ -22,6 +27,8 @@ export interface FrontMatter {
 const SPEAKERS = 'speakers';
 /** The longest front matter read as YAML, in UTF-16 code units (256 KiB of text). */
 export const MAX_FRONT_MATTER = 256 * 1024;
+/** The key of the document's memo. */
+export const MEMO_KEY = 'memo';
 const OPEN = /^---[ \t]*(\r\n|\n|\r)/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 /** A `key: value` line whose value YAML reads as the same plain text. */
@@ -147,6 +154,12 @@ function assign(fm: FrontMatter, key: string, value: string, keySpan: Span, vSpa
     }
   } else if (key === SPEAKERS && value === '') {
     fm.speakers = {};
+  } else if (key === MEMO_KEY) {
+    const memo = value.trim();
+    if (memo !== '') {
+      fm.memo = memo;
+      fm.memoSpan = vSpan;
+    }
   } else {
     fm.variables[key] = value;
   }

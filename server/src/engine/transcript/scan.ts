@@ -671,6 +671,7 @@ function scanFrontMatter(
       ...fm,
       span: span(fm.span),
       participantSpan: fm.participantSpan ? span(fm.participantSpan) : undefined,
+      memoSpan: fm.memoSpan ? span(fm.memoSpan) : undefined,
       keySpans,
     },
     bodyStart: toBytes(result.bodyStart),

@@ -45,6 +45,7 @@ export function convertOffsets(s: TranscriptStructure, convert: (offset: number)
   if (s.frontMatter) {
     span(s.frontMatter.span);
     span(s.frontMatter.participantSpan);
+    span(s.frontMatter.memoSpan);
     for (const k of Object.keys(s.frontMatter.keySpans)) span(s.frontMatter.keySpans[k]);
   }
   s.bodyStart = convert(s.bodyStart);

@@ -90,7 +90,7 @@ export function registerCoding({ ctx, ready }: Features): void {
  * The open document at `version` or later. A request can overtake the change that made the version it
  * names; it then waits for that change (or the document's closing, or cancellation), at most a few seconds.
  */
-function versionOf(ctx: ServerContext, uri: string, version: number, token: CancellationToken): Promise<TextDocument | undefined> {
+export function versionOf(ctx: ServerContext, uri: string, version: number, token: CancellationToken): Promise<TextDocument | undefined> {
   const now = ctx.documents.get(uri);
   if (!now || now.version >= version) return Promise.resolve(now);
   return new Promise((resolve) => {

@@ -6,6 +6,7 @@ import { languageOf } from '../../engine/messages';
 import { exportQdc, RefiError } from '../../engine/refi';
 import { clashWarnings, nameClashes } from '../../engine/refi/codeNames';
 import { buildQdpx } from '../../engine/refi/qdpxExport';
+import { readMemoFiles } from '../../engine/project/memoFiles';
 import { writeZip } from '../../engine/refi/zip';
 import { frequencyReportCsv } from '../../engine/report/csv';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
@@ -51,7 +52,8 @@ export function registerExports({ ctx, ready }: Features): void {
           const xml = exportQdc(project.index, options);
           return { base64: Buffer.from(xml, 'utf8').toString('base64'), warnings: [], nameClashes: nameClashList };
         }
-        const content = buildQdpx(project.index, options);
+        const freeMemos = (await readMemoFiles(project.host, project.rootUri, project.openText)).memos;
+        const content = buildQdpx(project.index, { ...options, freeMemos });
         const bytes = writeZip([{ name: 'project.qde', data: new TextEncoder().encode(content.qde) }, ...content.sources]);
         // The clashes go back as data, for the editor's own sentence and its button.
         const clashTexts = new Set(clashWarnings(clashes));
