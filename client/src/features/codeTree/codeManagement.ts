@@ -27,6 +27,7 @@ export const CODE_MIME = 'application/vnd.code.tree.codeboom.codes';
 
 export interface CodeRef {
   project: string;
+  /** Absent for a new code at the top of the project's tree. */
   path: string;
 }
 
@@ -126,9 +127,11 @@ export class CodeManagement implements vscode.TreeDragAndDropController<TreeNode
       if (answer.use && action.kind === 'delete') {
         const merge = vscode.l10n.t('Merge…');
         const deprecate = vscode.l10n.t('Deprecate…');
-        const choice = await vscode.window.showWarningMessage(answer.message, merge, deprecate);
-        if (choice === merge) await this.merge({ project, path: action.code });
-        if (choice === deprecate) await this.deprecate({ project, path: action.code });
+        // The command ends here; the offer stays until the user answers it.
+        void vscode.window.showWarningMessage(answer.message, merge, deprecate).then(async (choice) => {
+          if (choice === merge) await this.merge({ project, path: action.code });
+          if (choice === deprecate) await this.deprecate({ project, path: action.code });
+        });
       } else {
         void vscode.window.showWarningMessage(answer.message);
       }
@@ -150,6 +153,7 @@ export class CodeManagement implements vscode.TreeDragAndDropController<TreeNode
     let parent: string | undefined;
     const node = arg ?? this.view?.selection[0];
     if (node && typeof node === 'object' && 'kind' in node && node.kind === 'project') project = node.project;
+    else if (node && typeof node === 'object' && !('kind' in node) && !node.path) project = node.project;
     else if (node) {
       const target = await this.target(node, vscode.l10n.t('New code under which code?'));
       if (!target) return undefined;
