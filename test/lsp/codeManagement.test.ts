@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { ErrorCodes } from 'vscode-languageserver-protocol/node';
-import { CodebookTreeRequest, ManageCodeRequest, ProposeSlugRequest, type CodeNode } from '../../server/src/lsp/protocol';
+import { CodebookTreeRequest, IndexChangedNotification, ManageCodeRequest, ProposeSlugRequest, type CodeNode } from '../../server/src/lsp/protocol';
 import type { TempProject } from '../helpers/tempProject';
 import { lspProject, T1 } from './fixture';
 import { TestClient, uriOf } from './lspClient';
@@ -42,7 +42,10 @@ describe('code management requests', () => {
 
   it('moves a code under another parent in one edit over the codebook and the transcripts, open ones as the editor has them', async () => {
     const t1 = await client.openFile(p.file('T1.txt'));
+    const seen = client.notifications.length;
     await client.change(t1, `${T1}\r\nT1= Nog eens. [[afstemmen/geduld]]\r\n`);
+    // The server applies a change a moment later; the tree counts it once the index says it changed.
+    await client.until(() => client.notifications.slice(seen).some((n) => n.method === IndexChangedNotification.method), 'the change indexed');
     const before = await segmentsOf('afstemmen/geduld');
     assert.equal(before, 3, 'two in T1 as the editor has it, one in T2 (one by its alias)');
 
