@@ -530,6 +530,48 @@ export namespace NewMemoRequest {
   export const type = new RequestType<Params, Result, void>(method);
 }
 
+/** A change of code paths to apply as one edit: per document URI, edits of its text as the server has it. */
+export interface WorkspaceTextEdits {
+  changes: Record<string, TextEdit[]>;
+}
+
+/**
+ * Client → server: the edits that manage a code from the code tree, over codebook.yaml and the
+ * transcripts, for the client to apply as one edit (keeping the codebook's comments and layout). A change
+ * that cannot be made is answered with `ok: false` and a sentence in the user's language; deleting a code
+ * that is in use says how much (`use`), so the client can offer to merge or deprecate it instead.
+ */
+export namespace ManageCodeRequest {
+  export const method = 'codeboom/manageCode' as const;
+  export type Action =
+    | { kind: 'new'; /** Absent: a top code. */ parent?: string; label: string; slug?: string }
+    | { kind: 'rename'; code: string; label?: string; slug?: string }
+    | { kind: 'move'; code: string; /** Absent: to the top. */ parent?: string; keepAliases: boolean }
+    | { kind: 'merge'; code: string; into: string }
+    | { kind: 'recolor'; code: string; color: string }
+    | { kind: 'deprecate'; code: string; reason?: string }
+    | { kind: 'delete'; code: string };
+  export interface Params {
+    project: string;
+    action: Action;
+  }
+  export type Result =
+    | { ok: true; /** The code's path after the change. */ path: string; edit: WorkspaceTextEdits }
+    | { ok: false; message: string; use?: { codings: number; documents: number; mergedFrom: string[] } };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Client → server: the slug a new code with this label would get under `parent` (absent: the top). */
+export namespace ProposeSlugRequest {
+  export const method = 'codeboom/proposeSlug' as const;
+  export interface Params {
+    project: string;
+    parent?: string;
+    label: string;
+  }
+  export const type = new RequestType<Params, { slug: string }, void>(method);
+}
+
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */
 export namespace IndexChangedNotification {
   export const method = 'codeboom/indexChanged' as const;

@@ -24,6 +24,7 @@ import { VERSION } from '../version';
 import { nextTurn, notification, type ServerContext } from './context';
 import { registerAgreement } from './features/agreement';
 import { registerCodeActions } from './features/codeActions';
+import { registerCodeManagement } from './features/codeManagement';
 import { registerCoding } from './features/coding';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
@@ -359,6 +360,7 @@ export function startServer(connection: Connection, host: ProjectHost): RunningS
   registerTranscriptImport(features);
   registerCoding(features);
   registerMemos(features);
+  registerCodeManagement(features);
 
   documents.listen(connection);
   connection.listen();

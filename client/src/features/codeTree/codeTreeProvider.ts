@@ -168,6 +168,7 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('book');
+        item.contextValue = 'project';
         return item;
       }
       case 'value': {

@@ -1,9 +1,11 @@
 /**
- * The Codes view: the code tree, its grouping, filter and order, and opening a quote.
+ * The Codes view: the code tree, its grouping, filter and order, opening a quote, and managing codes
+ * (codeManagement.ts).
  */
 import * as vscode from 'vscode';
 import type { ServerConnection } from '../../server/serverConnection';
 import type { ColorIcons } from '../colorIcons';
+import { CodeManagement } from './codeManagement';
 import { CodeTreeProvider } from './codeTreeProvider';
 import type { QuoteRange, SortOrder } from './treeNodes';
 
@@ -11,7 +13,10 @@ export const CODE_TREE_VIEW = 'codeboom.codes';
 
 export function activateCodeTree(context: vscode.ExtensionContext, server: ServerConnection, icons: ColorIcons): CodeTreeProvider {
   const provider = new CodeTreeProvider(server, icons);
-  const view = vscode.window.createTreeView(CODE_TREE_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const management = new CodeManagement(server, icons);
+  const view = vscode.window.createTreeView(CODE_TREE_VIEW, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController: management, canSelectMany: false });
+  management.view = view;
+  management.activate(context);
 
   const describe = () => {
     const grouping =

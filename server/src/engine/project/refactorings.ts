@@ -5,6 +5,7 @@
  */
 import { resolveCode, type Codebook } from '../codebook/codebook';
 import { mergedIntoEdits, renameKeyEdits, type TextEdit } from '../codebook/codebookEdits';
+import { mentionEdits } from '../codebook/codeEntryEdits';
 import type { ProjectIndex } from './projectIndex';
 import { CODEBOOK_FILE } from './projectFiles';
 
@@ -69,7 +70,8 @@ export function planRename(index: ProjectIndex, oldPath: string, newPath: string
     }
     if (edits.length > 0) files.push({ file: doc.id, edits });
   }
-  files.push({ file: CODEBOOK_ID, edits: renameKeyEdits(codebook, oldPath, newSlug) });
+  // The codebook's texts that name the code ("use a/b") follow it too.
+  files.push({ file: CODEBOOK_ID, edits: [...renameKeyEdits(codebook, oldPath, newSlug), ...mentionEdits(codebook, [oldPath, ...[...codebook.codes.keys()].filter((p) => p.startsWith(`${oldPath}/`))], renamed)] });
   return { ok: true, files };
 }
 
