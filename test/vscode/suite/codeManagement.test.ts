@@ -76,6 +76,15 @@ describe('managing codes from the Codes view', () => {
     assert.equal(editor.document.getText(), before);
   });
 
+  it('refuses to delete a code that has codings, and changes nothing', async () => {
+    const before = diskText('codebook.yaml');
+    const editor = await codebookEditor();
+    const text = editor.document.getText();
+    assert.equal(await vscode.commands.executeCommand('codeboom.code.delete', { project, path: 'afstemmen/geduld' }), undefined);
+    assert.equal(editor.document.getText(), text);
+    assert.equal(diskText('codebook.yaml'), before);
+  });
+
   it('moves a code with its tags to the top, keeping its old path as an alias and its counts', async () => {
     const { server } = await codeboom();
     const before = await node('kenmerken/therapeut/geduld');
