@@ -32,9 +32,11 @@ import { registerCustomRequests } from './features/customRequests';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerExports } from './features/exports';
 import { registerFolding } from './features/folding';
+import { registerMedia } from './features/media';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
 import { registerRename } from './features/rename';
+import { registerStripes } from './features/stripes';
 import { registerSymbols } from './features/symbols';
 import { registerTranscriptImport } from './features/transcriptImport';
 import { IndexChangedNotification, ServerCommands } from './protocol';
@@ -355,6 +357,8 @@ export function startServer(connection: Connection, host: ProjectHost): RunningS
   registerAgreement(features);
   registerTranscriptImport(features);
   registerCoding(features);
+  registerStripes(features);
+  registerMedia(features);
 
   documents.listen(connection);
   connection.listen();

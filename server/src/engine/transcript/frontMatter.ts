@@ -13,6 +13,8 @@ export interface FrontMatter {
   participantSpan?: Span;
   /** Who each speaker label is, from `speakers: {PDV: Pieter de Vries}`: names, not a variable to group by. */
   speakers?: Record<string, string>;
+  /** The interview's recording, from `media:` (a path relative to the project): not a variable to group by. */
+  media?: string;
   /** Every other key, as text, in the order written. */
   variables: Record<string, string>;
   /** Where each key stands, for navigation. */
@@ -20,6 +22,7 @@ export interface FrontMatter {
 }
 
 const SPEAKERS = 'speakers';
+const MEDIA = 'media';
 const OPEN = /^---[ \t]*(\r\n|\n|\r)/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 /** A `key: value` line whose value YAML reads as the same plain text. */
@@ -139,6 +142,8 @@ function assign(fm: FrontMatter, key: string, value: string, keySpan: Span, vSpa
     }
   } else if (key === SPEAKERS && value === '') {
     fm.speakers = {};
+  } else if (key === MEDIA) {
+    if (value !== '') fm.media = value;
   } else {
     fm.variables[key] = value;
   }
