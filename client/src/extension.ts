@@ -10,9 +10,11 @@ import { ColorIcons } from './features/colorIcons';
 import { activateDecorations } from './features/decorations';
 import { CooccurrencePanel } from './features/cooccurrence/cooccurrencePanel';
 import { MatrixPanel } from './features/matrix/matrixPanel';
+import { activateMedia, type MediaPanel } from './features/media/mediaPanel';
 import { chooseProject, projectTitle } from './features/projects';
 import { activateReports } from './features/reports';
 import { activateSegmentsPicker } from './features/segmentsPicker';
+import { activateStripes, type CodingStripes } from './features/stripes';
 import { activateStarterProject } from './features/starterProject';
 import { activateTranscriptImport } from './features/transcriptImport';
 import { activateTranscriptLanguage } from './features/transcriptLanguage';
@@ -25,6 +27,10 @@ export interface ExtensionApi {
   codeTree: CodeTreeProvider;
   matrix(): MatrixPanel | undefined;
   cooccurrence(): CooccurrencePanel | undefined;
+  /** What the coding stripes show in an editor. */
+  stripes: CodingStripes;
+  /** The open media panel, with what it plays. */
+  media(): MediaPanel | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -57,6 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const codeTree = activateCodeTree(context, server, icons);
   activateCoding(context, server);
   activateDecorations(context, server, icons);
+  const stripes = activateStripes(context, server);
+  const media = activateMedia(context, server);
   activateReports(context, server);
   activateSegmentsPicker(context, server);
   activateStarterProject(context);
@@ -79,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.workspace.onDidChangeWorkspaceFolders(() => void startWhenProject()),
   );
   await startWhenProject();
-  return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current };
+  return { server, codeTree, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current, stripes, media };
 }
 
 export function deactivate(): void {

@@ -52,6 +52,8 @@ describe('language server: coding stripes and the recording', () => {
     await client.openFile(p.file('T9.txt'));
     const answer = await client.connection.sendRequest(MediaRequest.type, { uri: t9, position: { line: 7, character: 4 } });
     assert.equal(answer.transcript, true);
+    assert.equal(answer.named, true);
+    assert.equal(answer.project, uriOf(p.root));
     assert.deepEqual(answer.media, { path: 'audio/T09.m4a', uri: uriOf(p.file('audio/T09.m4a')), kind: 'audio' });
     assert.equal(answer.problem, undefined);
     assert.deepEqual(answer.timestamps.map((t) => [t.range.start.line, t.range.start.character, t.range.end.character, t.seconds]), [[4, 0, 7, 10], [6, 0, 7, 65]]);
@@ -68,6 +70,7 @@ describe('language server: coding stripes and the recording', () => {
     await client.change(t9, T9.replace('media: audio/T09.m4a\r\n', ''));
     const none = await client.connection.sendRequest(MediaRequest.type, { uri: t9 });
     assert.match(none.problem!, /names no recording/);
+    assert.equal(none.named, false);
     const other = await client.connection.sendRequest(MediaRequest.type, { uri: uriOf(p.file('codebook.yaml')) });
     assert.equal(other.transcript, false);
   });

@@ -342,6 +342,10 @@ export namespace MediaRequest {
     version: number | null;
     /** false when the document is not a transcript of a project. */
     transcript: boolean;
+    /** The URI of the transcript's project folder, the only folder the media panel plays from. */
+    project?: string;
+    /** Whether the front matter names a recording (`media:`), playable or not. */
+    named: boolean;
     /** The recording, when `media:` names a playable file inside the project (it may still be missing: see `problem`). */
     media?: { path: string; uri: string; kind: 'audio' | 'video' };
     /** Why the recording cannot be played, as one sentence in the user's language. */

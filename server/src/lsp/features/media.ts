@@ -17,7 +17,7 @@ export function registerMedia({ ctx, ready }: Features): void {
       const version = ctx.documents.get(params.uri)?.version ?? null;
       const place = servicePlace(ctx, params.uri);
       const found = place && documentMedia(place.model, place.docId);
-      if (!place || !found) return { version, transcript: false, timestamps: [], start: 0 };
+      if (!place || !found) return { version, transcript: false, named: false, timestamps: [], start: 0 };
       const timestamps = found.timestamps.map((t) => ({ range: place.rangeOf(t.span), seconds: t.seconds }));
       const start = params.position ? playFrom(place.model, place.docId, found, place.offsetAt(params.position)).seconds : 0;
       const ref = found.media;
@@ -29,7 +29,7 @@ export function registerMedia({ ctx, ready }: Features): void {
         kind = (await place.project.host.stat(uri).catch(() => undefined))?.kind;
       }
       const problem = mediaProblem(ctx.language(), ref, kind);
-      return { version, transcript: true, media, problem, timestamps, start };
+      return { version, transcript: true, project: place.project.rootUri, named: ref !== undefined, media, problem, timestamps, start };
     }),
   );
 }
