@@ -21,6 +21,8 @@ export const STRIPES_SETTING = 'codingStripes.enabled';
 export interface CodingStripes {
   /** What the stripes show in an editor now, line by line (for tests: VS Code cannot read decorations back). */
   shown(editor: vscode.TextEditor): { line: number; labels: string[] }[];
+  /** Fires after the stripes of an editor were drawn (or cleared). */
+  readonly onDidDraw: vscode.Event<vscode.TextEditor>;
 }
 
 export function activateStripes(context: vscode.ExtensionContext, server: ServerConnection): CodingStripes {
@@ -28,6 +30,8 @@ export function activateStripes(context: vscode.ExtensionContext, server: Server
   const shown = new WeakMap<vscode.TextEditor, { line: number; labels: string[] }[]>();
   const timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   const runs = new WeakMap<vscode.TextEditor, number>();
+  const drawn = new vscode.EventEmitter<vscode.TextEditor>();
+  context.subscriptions.push(drawn);
 
   const slot = (i: number) => {
     while (slots.length <= i) {
@@ -81,6 +85,7 @@ export function activateStripes(context: vscode.ExtensionContext, server: Server
       editor.setDecorations(slot(i), options);
     }
     shown.set(editor, [...lines].sort((a, b) => a[0] - b[0]).map(([line, labels]) => ({ line, labels })));
+    drawn.fire(editor);
   };
 
   const soon = (editor: vscode.TextEditor, delay = 150) => {
@@ -122,5 +127,6 @@ export function activateStripes(context: vscode.ExtensionContext, server: Server
   all();
   return {
     shown: (editor) => shown.get(editor) ?? [],
+    onDidDraw: drawn.event,
   };
 }
