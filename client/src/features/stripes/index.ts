@@ -36,7 +36,7 @@ export function activateStripes(context: vscode.ExtensionContext, server: Server
   const slot = (i: number) => {
     while (slots.length <= i) {
       const type = vscode.window.createTextEditorDecorationType({
-        after: { margin: '0 0 0 0.7em', color: new vscode.ThemeColor('editorCodeLens.foreground') },
+        after: { margin: '0 0 0 0.7em', color: new vscode.ThemeColor('descriptionForeground') },
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       });
       slots.push(type);
