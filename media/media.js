@@ -53,9 +53,9 @@
 
   const name = el('h1', {}, data.media.name);
   const buttons = el('div', { class: 'keys' });
-  const back = el('button', { type: 'button', id: 'back' }, '⏪ ' + s.back);
-  const toggle = el('button', { type: 'button', id: 'toggle' }, '⏯ ' + s.toggle);
-  const insert = el('button', { type: 'button', id: 'insert' }, '⏱ ' + s.insert);
+  const back = el('button', { type: 'button', id: 'back' }, s.back);
+  const toggle = el('button', { type: 'button', id: 'toggle' }, s.toggle);
+  const insert = el('button', { type: 'button', id: 'insert' }, s.insert);
   buttons.append(back, toggle, insert);
   const keys = el('p', { class: 'hint' }, s.keys);
   app.append(name, player, buttons, keys);

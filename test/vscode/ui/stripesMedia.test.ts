@@ -7,7 +7,7 @@
  * a missing file gets its sentence. Saves stripes.png, stripes-dark.png and media.png.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { toneWav } from '../harness/wav';
@@ -49,6 +49,8 @@ async function stripesBeside(workbench: Workbench, words: string, atLeast: numbe
       // The view line holding the end of the model line: with word wrap, the next rows follow it.
       const rows = [line];
       const top = line.getBoundingClientRect().top;
+      // Only stripes in view count: the test waits for word wrap to bring them there.
+      const right = editor!.getBoundingClientRect().right;
       const stripes = [];
       let textRight = 0;
       for (const el of Array.from(editor!.querySelectorAll('.view-lines .view-line span span'))) {
@@ -56,7 +58,7 @@ async function stripesBeside(workbench: Workbench, words: string, atLeast: numbe
         const content = after.content;
         const r = el.getBoundingClientRect();
         if (r.top < top - 1) continue;
-        if (content && content !== 'none' && content !== 'normal') {
+        if (content && content !== 'none' && content !== 'normal' && r.left < right) {
           stripes.push({ text: content.replace(/^"|"$/g, '').replace(/\u00a0/g, ' ').trim(), borderColor: after.borderTopColor, color: after.color, left: r.left, top: r.top });
         } else if ((el.textContent ?? '').trim() !== '') textRight = Math.max(textRight, r.right);
       }
@@ -86,8 +88,12 @@ describe('coding stripes and the recording', () => {
     const at = lineColumnOf(path.join(project, file), paragraph);
     const codes = labelsOnLine(project, file, at.line);
     assert.ok(codes.length >= 2, `line ${at.line} has several codes: ${JSON.stringify(codes)}`);
-    // Transcripts have long lines: with word wrap the labels after the line stay in view.
-    await workbench.runCommand('View: Toggle Word Wrap');
+    // Transcripts have long lines: with word wrap (a workspace setting, taken away afterwards) the labels
+    // after the line stay in view.
+    const settings = path.join(project, '.vscode', 'settings.json');
+    assert.equal(existsSync(settings), false, 'the example has no workspace settings of its own');
+    mkdirSync(path.dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ 'editor.wordWrap': 'on' }));
     try {
       await workbench.goTo(at.line, 1);
       for (const theme of [['Light Modern', 'vs', 'stripes'], ['Dark Modern', 'vs-dark', 'stripes-dark']] as const) {
@@ -102,12 +108,15 @@ describe('coding stripes and the recording', () => {
           const light = (r + g + b) / 3 > 128;
           assert.equal(light, theme[1] === 'vs-dark', `${codes[i].path} written in the theme's colour (${mine[i]!.color})`);
         }
+        const editorBox = (await workbench.page.locator('.editor-group-container.active .monaco-editor .lines-content').first().boundingBox())!;
+        const visible = (await workbench.page.locator('.editor-group-container.active .monaco-editor').first().boundingBox())!;
+        for (const stripe of mine) assert.ok(stripe!.left > editorBox.x && stripe!.left < visible.x + visible.width, `${stripe!.text} in view (${stripe!.left})`);
         const lefts = mine.map((s) => s!.left);
         assert.deepEqual([...lefts].sort((a, b) => a - b), lefts, 'in the order of the codes');
         await workbench.screenshot(theme[2]);
       }
     } finally {
-      await workbench.runCommand('View: Toggle Word Wrap');
+      rmSync(path.dirname(settings), { recursive: true, force: true });
       await workbench.selectColorTheme('Light Modern', 'vs');
     }
   });
