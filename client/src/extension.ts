@@ -12,10 +12,12 @@ import { CooccurrencePanel } from './features/cooccurrence/cooccurrencePanel';
 import { MatrixPanel } from './features/matrix/matrixPanel';
 import { activateMemos } from './features/memos';
 import type { MemosProvider } from './features/memos/memosView';
+import { activateMedia, type MediaPanel } from './features/media/mediaPanel';
 import { chooseProject, projectTitle } from './features/projects';
 import { activateReports } from './features/reports';
 import { activateRetrieval, RetrievalPanel } from './features/retrieval/retrievalPanel';
 import { activateSegmentsPicker } from './features/segmentsPicker';
+import { activateStripes, type CodingStripes } from './features/stripes';
 import { activateStarterProject } from './features/starterProject';
 import { activateTranscriptImport } from './features/transcriptImport';
 import { activateTranscriptLanguage } from './features/transcriptLanguage';
@@ -30,6 +32,10 @@ export interface ExtensionApi {
   matrix(): MatrixPanel | undefined;
   cooccurrence(): CooccurrencePanel | undefined;
   retrieval(): RetrievalPanel | undefined;
+  /** What the coding stripes show in an editor. */
+  stripes: CodingStripes;
+  /** The open media panel, with what it plays. */
+  media(): MediaPanel | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -63,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateCoding(context, server);
   const memos = activateMemos(context, server);
   activateDecorations(context, server, icons);
+  const stripes = activateStripes(context, server);
+  const media = activateMedia(context, server);
   activateReports(context, server);
   activateRetrieval(context, server, () => chooseProject(server), projectTitle);
   activateSegmentsPicker(context, server);
@@ -86,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.workspace.onDidChangeWorkspaceFolders(() => void startWhenProject()),
   );
   await startWhenProject();
-  return { server, codeTree, memos, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current, retrieval: () => RetrievalPanel.current };
+  return { server, codeTree, memos, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current, retrieval: () => RetrievalPanel.current, stripes, media };
 }
 
 export function deactivate(): void {

@@ -4,7 +4,8 @@
  * prints a table and writes BENCHMARKS.md.
  *
  * Options: --sizes 12,1000 (a subset), --no-write (print only), --pathological (only the section of
- * pathological inputs, printed), --pathological-sizes 1000,2000 (other sizes for it).
+ * pathological inputs, printed), --pathological-sizes 1000,2000 (other sizes for it), --stripes (only the
+ * coding stripes while typing, printed).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,6 +17,7 @@ import { measureEngine, percentile, type EngineFigures } from './engineBench';
 import { measureFloor, measurePageTouch } from './floorBench';
 import { lspSection, measureLsp } from './lspBench';
 import { measurePathological, pathologicalSection, PATHOLOGICAL_SIZES } from './pathological';
+import { measureStripes, stripesSection } from './stripesBench';
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -170,6 +172,11 @@ async function main(): Promise<void> {
   const pathologicalSizesArg = args.indexOf('--pathological-sizes');
   const pathologicalSizes = pathologicalSizesArg >= 0 ? args[pathologicalSizesArg + 1].split(',').map(Number) : PATHOLOGICAL_SIZES;
   const pathological = () => pathologicalSection(path.join(BENCH_DIR, 'pathological'), __filename, path.join(ROOT, 'dist/cli.js'), pathologicalSizes);
+  if (args.includes('--stripes')) {
+    const s = stripesSection(measureStripes(EXAMPLE_CODEBOOK));
+    process.stdout.write(`\n## ${s.title}\n\n${s.markdown}\n`);
+    return;
+  }
   if (args.includes('--pathological')) {
     const s = pathological();
     process.stdout.write(`\n## ${s.title}\n\n${s.markdown}\n`);
@@ -210,6 +217,7 @@ async function main(): Promise<void> {
   if (sizes.includes(5000)) sections.push(analysisSection(await measureAnalysis(path.join(BENCH_DIR, 'corpus-5000'))));
   if (sizes.includes(1000)) sections.push(lspSection(await measureLsp(path.join(BENCH_DIR, 'corpus-1000'), path.join(ROOT, 'dist/server.js'))));
   sections.push(pathological());
+  sections.push(stripesSection(measureStripes(EXAMPLE_CODEBOOK)));
   for (const s of sections) process.stdout.write(`\n## ${s.title}\n\n${s.markdown}\n`);
 
   if (write) {

@@ -302,6 +302,62 @@ export namespace DocumentSegmentsRequest {
   export const type = new RequestType<Params, Result, void>(method);
 }
 
+/** Client → server: the coding stripes of an open transcript: on each line where coded segments start, every code of them. */
+export namespace CodingStripesRequest {
+  export const method = 'codeboom/codingStripes' as const;
+  export interface Params {
+    uri: string;
+    /** Language of labels; default: the codebook's, or the one the client chose (`labelLanguage`). */
+    language?: string;
+  }
+  export interface Code {
+    path: string;
+    label: string;
+    /** The code's colour, or the nearest ancestor's. */
+    color?: string;
+    /** true when the code marks precise passages only on this line. */
+    passage: boolean;
+  }
+  export interface Result {
+    /** The document version the stripes are of. */
+    version: number | null;
+    /** Lines from the top, each with the codes of the segments that start on it. */
+    lines: { line: number; codes: Code[] }[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Client → server: the recording a transcript names (`media:` in its front matter, resolved against its
+ * project's folder and looked for there), its timestamps, and the moment to play from at a position.
+ */
+export namespace MediaRequest {
+  export const method = 'codeboom/media' as const;
+  export interface Params {
+    uri: string;
+    /** Where the cursor is: the answer's `start` is the timestamp on its line, or the last one before it. */
+    position?: Position;
+  }
+  export interface Result {
+    version: number | null;
+    /** false when the document is not a transcript of a project. */
+    transcript: boolean;
+    /** The URI of the transcript's project folder, the only folder the media panel plays from. */
+    project?: string;
+    /** Whether the front matter names a recording (`media:`), playable or not. */
+    named: boolean;
+    /** The recording, when `media:` names a playable file inside the project (it may still be missing: see `problem`). */
+    media?: { path: string; uri: string; kind: 'audio' | 'video' };
+    /** Why the recording cannot be played, as one sentence in the user's language. */
+    problem?: string;
+    /** Each timestamp of the text and the moment it names, in seconds. */
+    timestamps: { range: Range; seconds: number }[];
+    /** Seconds to play from at `position` (0 without a position or a timestamp before it). */
+    start: number;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
 /** An edit of one open document, in LSP's terms (a range of the version named beside it, and its new text). */
 export interface TextEdit {
   range: Range;

@@ -34,10 +34,12 @@ import { registerCustomRequests } from './features/customRequests';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerExports } from './features/exports';
 import { registerFolding } from './features/folding';
+import { registerMedia } from './features/media';
 import { registerHover } from './features/hover';
 import { registerMemos } from './features/memos';
 import { registerNavigation } from './features/navigation';
 import { registerRename } from './features/rename';
+import { registerStripes } from './features/stripes';
 import { registerSymbols } from './features/symbols';
 import { registerTranscriptImport } from './features/transcriptImport';
 import { IndexChangedNotification, ServerCommands } from './protocol';
@@ -361,6 +363,8 @@ export function startServer(connection: Connection, host: ProjectHost): RunningS
   registerCoding(features);
   registerMemos(features);
   registerCodeManagement(features);
+  registerStripes(features);
+  registerMedia(features);
 
   documents.listen(connection);
   connection.listen();

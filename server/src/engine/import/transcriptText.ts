@@ -5,6 +5,7 @@
  * hour and `[1:02:03]` from an hour, before the label: the form the engine reads as a turn.
  */
 import type { Language } from '../messages';
+import { formatTimestamp } from '../transcript/timestamps';
 import { importMessage } from './importMessages';
 import { assignSpeakerLabels, type SpeakerLabel } from './speakerLabels';
 
@@ -24,15 +25,8 @@ export interface RenderedTranscript {
   speakers: SpeakerLabel[];
 }
 
-/** `[01:02]` under an hour, `[1:02:03]` from an hour. */
-export function formatTimestamp(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds + 1e-6));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = whole % 60;
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return h > 0 ? `[${h}:${two(m)}:${two(s)}]` : `[${two(m)}:${two(s)}]`;
-}
+/** `[01:02]` under an hour, `[1:02:03]` from an hour: the transcript's own timestamps (timestamps.ts). */
+export { formatTimestamp };
 
 /** Spaces and tabs run together, no space at either end, no control characters. */
 export function tidyLine(line: string): string {

@@ -18,6 +18,8 @@ export interface FrontMatter {
   memo?: string;
   /** Where the memo's value stands. */
   memoSpan?: Span;
+  /** The interview's recording, from `media:` (a path relative to the project): not a variable to group by. */
+  media?: string;
   /** Every other key, as text, in the order written. */
   variables: Record<string, string>;
   /** Where each key stands, for navigation. */
@@ -29,6 +31,7 @@ const SPEAKERS = 'speakers';
 export const MAX_FRONT_MATTER = 256 * 1024;
 /** The key of the document's memo. */
 export const MEMO_KEY = 'memo';
+const MEDIA = 'media';
 const OPEN = /^---[ \t]*(\r\n|\n|\r)/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 /** A `key: value` line whose value YAML reads as the same plain text. */
@@ -160,6 +163,8 @@ function assign(fm: FrontMatter, key: string, value: string, keySpan: Span, vSpa
       fm.memo = memo;
       fm.memoSpan = vSpan;
     }
+  } else if (key === MEDIA) {
+    if (value !== '') fm.media = value;
   } else {
     fm.variables[key] = value;
   }
