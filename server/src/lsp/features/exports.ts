@@ -11,6 +11,7 @@ import { frequencyReportCsv } from '../../engine/report/csv';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { frequencyReportHtml } from '../../engine/report/html';
 import { frequencyReportMarkdown } from '../../engine/report/markdown';
+import { bytesToBase64 } from '../../engine/text/base64';
 import { guard, refused, type Features } from '../context';
 import { RefiExportRequest, ReportRequest } from '../protocol';
 import { VERSION } from '../../version';
@@ -49,14 +50,14 @@ export function registerExports({ ctx, ready }: Features): void {
       try {
         if (params.format === 'qdc') {
           const xml = exportQdc(project.index, options);
-          return { base64: Buffer.from(xml, 'utf8').toString('base64'), warnings: [], nameClashes: nameClashList };
+          return { base64: bytesToBase64(new TextEncoder().encode(xml)), warnings: [], nameClashes: nameClashList };
         }
         const content = buildQdpx(project.index, options);
         const bytes = writeZip([{ name: 'project.qde', data: new TextEncoder().encode(content.qde) }, ...content.sources]);
         // The clashes go back as data, for the editor's own sentence and its button.
         const clashTexts = new Set(clashWarnings(clashes));
         const warnings = content.warnings.filter((w) => !clashTexts.has(w));
-        return { base64: Buffer.from(bytes).toString('base64'), warnings, nameClashes: nameClashList };
+        return { base64: bytesToBase64(bytes), warnings, nameClashes: nameClashList };
       } catch (e) {
         if (e instanceof RefiError) throw refused(e.message);
         throw e;
