@@ -294,7 +294,7 @@ export class ServerConnection implements vscode.Disposable {
  * The schemes of the workspace's files, whose documents go to the server: `file` on the desktop, and the
  * workspace folders' own in a browser (`vscode-vfs` in github.dev, `vscode-remote` in code-server).
  */
-function workspaceSchemes(): string[] {
+export function workspaceSchemes(): string[] {
   return [...new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])];
 }
 
