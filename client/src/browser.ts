@@ -24,7 +24,7 @@ async function serverWorker(extensionUri: vscode.Uri): Promise<Worker> {
   const script = vscode.Uri.joinPath(extensionUri, 'dist/web/server.js');
   if (script.scheme === 'https' || script.scheme === 'http') return new Worker(script.toString(true));
   const code = await vscode.workspace.fs.readFile(script);
-  return new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  return new Worker(URL.createObjectURL(new Blob([new TextDecoder().decode(code)], { type: 'text/javascript' })));
 }
 
 /**
