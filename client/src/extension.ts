@@ -1,6 +1,8 @@
 /**
  * The Codeboom extension: starts the language server and the features around it. Each feature is a
- * module under features/ with an activate function; they share the server connection.
+ * module under features/ with an activate function; they share the server connection. The same code runs
+ * on the desktop and in a browser: node.ts and browser.ts, the two entry points, only say how the server
+ * starts and what the platform can do (platform.ts).
  */
 import * as vscode from 'vscode';
 import { activateAgreement } from './features/agreement/agreementPanel';
@@ -21,9 +23,10 @@ import { activateStripes, type CodingStripes } from './features/stripes';
 import { activateStarterProject } from './features/starterProject';
 import { activateTranscriptImport } from './features/transcriptImport';
 import { activateTranscriptLanguage } from './features/transcriptLanguage';
+import type { Platform } from './platform';
 import { ServerConnection } from './server/serverConnection';
 import type { CodeTreeProvider } from './features/codeTree/codeTreeProvider';
-import { CODEBOOK_ID as CODEBOOK_FILE } from '../../server/src/engine/project/refactorings';
+import { CODEBOOK_FILE } from '../../server/src/engine/project/projectFiles';
 
 export interface ExtensionApi {
   server: ServerConnection;
@@ -38,8 +41,8 @@ export interface ExtensionApi {
   media(): MediaPanel | undefined;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
-  const server = new ServerConnection(context);
+export async function activateExtension(context: vscode.ExtensionContext, platform: Platform): Promise<ExtensionApi> {
+  const server = new ServerConnection(context, platform);
   const icons = new ColorIcons(context.globalStorageUri);
   context.subscriptions.push(
     server,
@@ -75,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   activateRetrieval(context, server, () => chooseProject(server), projectTitle);
   activateSegmentsPicker(context, server);
   activateStarterProject(context);
-  activateAgreement(context, server);
+  activateAgreement(context, server, platform);
   activateTranscriptImport(context, server);
 
   // The extension activates in every window (onStartupFinished) but starts the server only where there
@@ -95,8 +98,4 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
   await startWhenProject();
   return { server, codeTree, memos, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current, retrieval: () => RetrievalPanel.current, stripes, media };
-}
-
-export function deactivate(): void {
-  // Everything is disposed with the extension's subscriptions.
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createConnection } from 'vscode-languageserver/node';
+import { createConnection, type Connection } from 'vscode-languageserver/node';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -28,10 +28,18 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import type { MemoryHost } from '../../server/src/engine/host/memoryHost';
-import type { ProjectHost } from '../../server/src/engine/host/projectHost';
+import { HostError, type ProjectHost } from '../../server/src/engine/host/projectHost';
+import { BrowserHost } from '../../server/src/lsp/browserHost';
 import { startServer } from '../../server/src/lsp/server';
 import { serverHost } from '../../server/src/node/serverHost';
-import { IndexChangedNotification, ProjectsRequest } from '../../server/src/lsp/protocol';
+import {
+  HostListFilesRequest,
+  HostReadFileRequest,
+  HostStatRequest,
+  IndexChangedNotification,
+  IndexedNotification,
+  ProjectsRequest,
+} from '../../server/src/lsp/protocol';
 
 export const uriOf = (file: string): string => pathToFileURL(file).href;
 
@@ -48,6 +56,8 @@ export class TestClient {
   readonly progress: unknown[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly registrations: unknown[] = [];
+  /** The requests for files a server in browser mode sent this client (startAsInBrowser). */
+  readonly hostRequests: { method: string; params: unknown }[] = [];
   private readonly open = new Map<string, TextDocument>();
   private waiters: Waiter[] = [];
   private streams: PassThrough[] = [];
@@ -68,12 +78,51 @@ export class TestClient {
     return TestClient.startWith(host, folderUris, options, host);
   }
 
-  private static async startWith(host: ProjectHost, folders: string[], options: StartOptions, memory?: MemoryHost): Promise<TestClient> {
+  /**
+   * Starts a server as it runs in a browser's worker: its host is a BrowserHost that asks this client for
+   * every file (`codeboom/host/*`), and this client answers from `memory`, as the extension answers from
+   * `vscode.workspace.fs`. `hostRequests` records what the server asked.
+   */
+  static startAsInBrowser(memory: MemoryHost, folderUris: string[], options: StartOptions = {}): Promise<TestClient> {
+    return TestClient.startWith((connection) => new BrowserHost(connection), folderUris, options, memory, (client) => {
+      const record = (method: string, params: unknown) => {
+        client.hostRequests.push({ method, params });
+        client.wake();
+      };
+      client.connection.onRequest(HostReadFileRequest.type, async ({ uri }): Promise<HostReadFileRequest.Result> => {
+        record(HostReadFileRequest.method, { uri });
+        try {
+          return { ok: true, base64: Buffer.from(await memory.readFile(uri)).toString('base64') };
+        } catch (e) {
+          if (e instanceof HostError) return { ok: false, code: e.code, detail: e.detail };
+          throw e;
+        }
+      });
+      client.connection.onRequest(HostStatRequest.type, async ({ uri }) => {
+        record(HostStatRequest.method, { uri });
+        return (await memory.stat(uri)) ?? null;
+      });
+      client.connection.onRequest(HostListFilesRequest.type, ({ folder }) => {
+        record(HostListFilesRequest.method, { folder });
+        return memory.listFiles(folder);
+      });
+    });
+  }
+
+  private static async startWith(
+    host: ProjectHost | ((connection: Connection) => ProjectHost),
+    folders: string[],
+    options: StartOptions,
+    memory?: MemoryHost,
+    answer?: (client: TestClient) => void,
+  ): Promise<TestClient> {
     const up = new PassThrough();
     const down = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), host);
+    const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
+    startServer(serverConnection, typeof host === 'function' ? host(serverConnection) : host);
     const connection = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
     const client = new TestClient(connection, memory);
+    answer?.(client);
     client.streams = [up, down];
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       client.diagnostics.set(p.uri, p.diagnostics);
@@ -83,7 +132,7 @@ export class TestClient {
       client.progress.push(p);
       client.wake();
     });
-    for (const method of [IndexChangedNotification.method, 'window/logMessage', 'window/showMessage']) {
+    for (const method of [IndexChangedNotification.method, IndexedNotification.method, 'window/logMessage', 'window/showMessage']) {
       connection.onNotification(method, (params: unknown) => {
         client.notifications.push({ method, params });
         client.wake();

@@ -3,6 +3,7 @@
  * for MAXQDA, NVivo, ATLAS.ti and others. The server writes them; the user chooses where they go.
  */
 import * as vscode from 'vscode';
+import { base64ToBytes } from '../../../server/src/engine/text/base64';
 import { RefiExportRequest, ReportRequest } from '../../../server/src/lsp/protocol';
 import type { ServerConnection } from '../server/serverConnection';
 import { chooseProject } from './projects';
@@ -81,7 +82,7 @@ export function activateReports(context: vscode.ExtensionContext, server: Server
       if (!result) return undefined;
     }
     for (const w of result.warnings) server.output.warn(w);
-    const bytes = Buffer.from(result.base64, 'base64');
+    const bytes = base64ToBytes(result.base64);
     if (target) {
       await vscode.workspace.fs.writeFile(target, bytes);
       return target;

@@ -5,7 +5,7 @@
  * transcript as soon as its codebook exists, and plain text again when the codebook is deleted.
  */
 import * as vscode from 'vscode';
-import type { ServerConnection } from '../server/serverConnection';
+import { workspaceSchemes, type ServerConnection } from '../server/serverConnection';
 
 export const TRANSCRIPT_LANGUAGE = 'codeboom-transcript';
 
@@ -13,7 +13,7 @@ export function activateTranscriptLanguage(context: vscode.ExtensionContext, ser
   /** Documents this module made transcripts, with the language they had before. */
   const switched = new Map<string, string>();
   const check = async (doc: vscode.TextDocument) => {
-    if (doc.uri.scheme !== 'file') return;
+    if (!workspaceSchemes().includes(doc.uri.scheme)) return;
     const key = doc.uri.toString();
     const plain = doc.languageId === 'plaintext' || doc.languageId === 'markdown';
     const before = switched.get(key);

@@ -15,17 +15,16 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorAction,
   FileChangeType,
-  LanguageClient,
   State,
-  TransportKind,
+  type BaseLanguageClient,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import {
   CodebookTreeRequest,
   DocumentKindRequest,
   DocumentSegmentsRequest,
   IndexChangedNotification,
+  IndexedNotification,
   MatrixRequest,
   ProjectsRequest,
   SegmentsRequest,
@@ -37,9 +36,11 @@ import {
   type SegmentQuery,
 } from '../../../server/src/lsp/protocol';
 import { CODEBOOK_FILE, globsToWatch, WATCHED_GLOBS } from '../../../server/src/engine/project/projectFiles';
+import type { Platform } from '../platform';
+import { answerHostRequests } from './hostRequests';
 
 export class ServerConnection implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly status: vscode.StatusBarItem;
   readonly output: vscode.LogOutputChannel;
   private readonly changed = new vscode.EventEmitter<{ project: string; revision: number }>();
@@ -60,7 +61,10 @@ export class ServerConnection implements vscode.Disposable {
   /** Whether the server has finished its first indexing since it (re)started. */
   private indexed = false;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly platform: Platform,
+  ) {
     this.output = vscode.window.createOutputChannel('Codeboom', { log: true });
     this.status = vscode.window.createStatusBarItem('codeboom.status', vscode.StatusBarAlignment.Left, 10);
     this.status.name = 'Codeboom';
@@ -84,18 +88,13 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private async startClient(): Promise<void> {
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: 'codeboom-transcript' },
-        { scheme: 'file', language: 'plaintext' },
-        { scheme: 'file', language: 'markdown' },
-        { scheme: 'file', pattern: `**/${CODEBOOK_FILE}` },
-      ],
+      documentSelector: workspaceSchemes().flatMap((scheme) => [
+        { scheme, language: 'codeboom-transcript' },
+        { scheme, language: 'plaintext' },
+        { scheme, language: 'markdown' },
+        { scheme, pattern: `**/${CODEBOOK_FILE}` },
+      ]),
       outputChannel: this.output,
       traceOutputChannel: this.output,
       initializationOptions: { language: vscode.env.language, labelLanguage: labelLanguageSetting() },
@@ -118,7 +117,11 @@ export class ServerConnection implements vscode.Disposable {
       },
     };
     this.indexed = false;
-    this.client = new LanguageClient('codeboom', 'Codeboom', serverOptions, clientOptions);
+    this.client = this.platform.languageClient('codeboom', 'Codeboom', clientOptions);
+    if (this.platform.serverReadsThroughClient) answerHostRequests(this.client);
+    this.client.onNotification(IndexedNotification.type, (p) =>
+      this.output.info(`Indexed ${p.transcripts} transcripts in ${p.milliseconds} ms from the server's start.`),
+    );
     this.client.onDidChangeState((e) => this.showState(e.newState));
     this.showState(State.Starting);
     try {
@@ -285,6 +288,14 @@ export class ServerConnection implements vscode.Disposable {
     for (const watcher of this.transcriptWatchers.values()) watcher.dispose();
     void this.stop();
   }
+}
+
+/**
+ * The schemes of the workspace's files, whose documents go to the server: `file` on the desktop, and the
+ * workspace folders' own in a browser (`vscode-vfs` in github.dev, `vscode-remote` in code-server).
+ */
+export function workspaceSchemes(): string[] {
+  return [...new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])];
 }
 
 /** `codeboom.labelLanguage`: `codebook` (labels follow project.language), `nl` or `en`. */

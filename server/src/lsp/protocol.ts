@@ -4,6 +4,7 @@
  * result, and a note on which side sends it.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { FileListing, FileStat, HostErrorCode } from '../engine/host/projectHost';
 import type { ReportRow } from '../engine/report/frequencyReport';
 
 /** A position of the text: 0-based line and UTF-16 column, as in LSP. */
@@ -626,6 +627,53 @@ export namespace ProposeSlugRequest {
     label: string;
   }
   export const type = new RequestType<Params, { slug: string }, void>(method);
+}
+
+/**
+ * Server → client, in a browser's web worker, which cannot reach the workspace's files itself: the client
+ * answers with `vscode.workspace.fs` and `findFiles` (client/src/server/hostRequests.ts), and the server's
+ * BrowserHost (lsp/browserHost.ts) serves the loader and the index with the answers. URIs as the client
+ * writes them.
+ */
+export namespace HostReadFileRequest {
+  export const method = 'codeboom/host/readFile' as const;
+  export interface Params {
+    uri: string;
+  }
+  /** The file's bytes in base64, or why there are none: `detail` is the file system's word (`FileNotFound`, `NoPermissions`, …). */
+  export type Result = { ok: true; base64: string } | { ok: false; code: HostErrorCode; detail: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Server → client (browser): what is at a URI, or null when nothing is. */
+export namespace HostStatRequest {
+  export const method = 'codeboom/host/stat' as const;
+  export interface Params {
+    uri: string;
+  }
+  export const type = new RequestType<Params, FileStat | null, void>(method);
+}
+
+/** Server → client (browser): every file below a folder, relative to it with `/`, not in node_modules or .git. */
+export namespace HostListFilesRequest {
+  export const method = 'codeboom/host/listFiles' as const;
+  export interface Params {
+    folder: string;
+  }
+  export const type = new RequestType<Params, FileListing, void>(method);
+}
+
+/**
+ * Server → client: the first indexing after the start is done, with how long it took from the server's
+ * start (milliseconds) and how many transcripts it read; the client logs it (the browser benchmark reads it).
+ */
+export namespace IndexedNotification {
+  export const method = 'codeboom/indexed' as const;
+  export interface Params {
+    milliseconds: number;
+    transcripts: number;
+  }
+  export const type = new NotificationType<Params>(method);
 }
 
 /** Server → client: a project's index changed (a transcript or the codebook), so views can refresh. */

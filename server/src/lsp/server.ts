@@ -12,7 +12,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ProjectHost } from '../engine/host/projectHost';
 import { isInside, parentUri, uriKey } from '../engine/host/uris';
@@ -42,7 +42,7 @@ import { registerRename } from './features/rename';
 import { registerStripes } from './features/stripes';
 import { registerSymbols } from './features/symbols';
 import { registerTranscriptImport } from './features/transcriptImport';
-import { IndexChangedNotification, ServerCommands } from './protocol';
+import { IndexChangedNotification, IndexedNotification, ServerCommands } from './protocol';
 import { findProjectRoots, isCodebookUri, Workspace, type Project } from './workspace';
 
 /** Documents larger than this are re-indexed a moment after the last keystroke rather than at once. */
@@ -55,6 +55,7 @@ export interface RunningServer {
 }
 
 export function startServer(connection: Connection, host: ProjectHost): RunningServer {
+  const started = performance.now();
   const documents = new TextDocuments(TextDocument);
   /** The URI each open document was opened with, by its uriKey, so that any spelling of a URI finds it. */
   const openUris = new Map<string, string>();
@@ -250,7 +251,12 @@ export function startServer(connection: Connection, host: ProjectHost): RunningS
         void queue(() => indexFolders(added));
       });
     }
-    void queue(() => indexFolders(folders));
+    void queue(async () => {
+      await indexFolders(folders);
+      // How long the first indexing took from the start, for the log (and the browser's benchmark).
+      const transcripts = workspace.all().reduce((n, p) => n + p.index.size, 0);
+      void connection.sendNotification(IndexedNotification.type, { milliseconds: Math.round(performance.now() - started), transcripts });
+    });
   });
 
   // The client sends `codeboom.labelLanguage` when it changes: every project's labels change with it.

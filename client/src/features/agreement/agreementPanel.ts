@@ -3,9 +3,9 @@
  * branch, with percent agreement, Cohen's kappa and Krippendorff's alpha per code at the document and
  * segment levels, and the list of disagreements; clicking one opens the transcript at its lines.
  */
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { AgreementRequest } from '../../../../server/src/lsp/protocol';
+import type { Platform } from '../../platform';
 import type { ServerConnection } from '../../server/serverConnection';
 import { chooseProject, projectTitle } from '../projects';
 import { webviewHtml } from '../webviewHtml';
@@ -32,22 +32,30 @@ export class AgreementPanel implements vscode.Disposable {
   }
 }
 
-function branches(cwd: string): Promise<string[]> {
-  return new Promise((resolve) => {
-    execFile('git', ['branch', '-a', '--format=%(refname:short)'], { cwd }, (error, stdout) => resolve(error ? [] : stdout.split('\n').map((s) => s.trim()).filter(Boolean)));
-  });
-}
-
-export function activateAgreement(context: vscode.ExtensionContext, server: ServerConnection): void {
+export function activateAgreement(context: vscode.ExtensionContext, server: ServerConnection, platform: Pick<Platform, 'gitBranches'>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('codeboom.compareCoders', async (preset?: AgreementRequest.Params['others']) => {
+      const gitBranches = platform.gitBranches;
+      if (!gitBranches) {
+        // A browser reaches neither other folders nor git: say so rather than offer what cannot work.
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Agreement between coders reads other folders and git, which this editor cannot reach: run it in desktop VS Code or with codeboom agreement.'),
+        );
+        return undefined;
+      }
+      // git runs with the repository's own settings (hooks, fsmonitor): not in a workspace the user has not trusted.
+      const trusted = vscode.workspace.isTrusted;
+      const needsGit = preset?.some((o) => 'revision' in o) === true;
+      if (!trusted && needsGit) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('In Restricted Mode Codeboom does not run git, so it compares coders only with folders: trust this workspace to compare git branches.'));
+        return undefined;
+      }
       const project = await chooseProject(server);
       if (!project) return undefined;
       let others = preset;
       if (!others) {
-        const root = vscode.Uri.parse(project.root).fsPath;
         const folder = vscode.l10n.t('Another coder’s folder…');
-        const revs = await branches(root);
+        const revs = trusted ? await gitBranches(vscode.Uri.parse(project.root)) : [];
         const pick = await vscode.window.showQuickPick(
           [{ label: folder, source: 'folder' as const }, ...revs.map((r) => ({ label: r, description: vscode.l10n.t('git branch'), source: 'revision' as const }))],
           { title: vscode.l10n.t('Compare this project’s coding with') },

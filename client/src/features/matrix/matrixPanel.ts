@@ -4,6 +4,7 @@
  * the matrix exports as CSV and as a PNG image.
  */
 import * as vscode from 'vscode';
+import { base64ToBytes } from '../../../../server/src/engine/text/base64';
 import type { Matrix, SegmentInfo } from '../../../../server/src/lsp/protocol';
 import { toCsv } from '../../../../server/src/engine/report/csv';
 import type { ServerConnection } from '../../server/serverConnection';
@@ -110,7 +111,7 @@ export class MatrixPanel extends ProjectPanel<FromPage> {
         if (!match) return;
         const target = await vscode.window.showSaveDialog({ filters: { PNG: ['png'] }, defaultUri: this.defaultFile('code-matrix.png') });
         if (!target) return;
-        await vscode.workspace.fs.writeFile(target, Buffer.from(match[1], 'base64'));
+        await vscode.workspace.fs.writeFile(target, base64ToBytes(match[1]));
         void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(target)));
         return;
       }

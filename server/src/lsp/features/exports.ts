@@ -12,6 +12,7 @@ import { frequencyReportCsv } from '../../engine/report/csv';
 import { buildFrequencyReport } from '../../engine/report/frequencyReport';
 import { frequencyReportHtml } from '../../engine/report/html';
 import { frequencyReportMarkdown } from '../../engine/report/markdown';
+import { bytesToBase64 } from '../../engine/text/base64';
 import { guard, refused, type Features } from '../context';
 import { RefiExportRequest, ReportRequest } from '../protocol';
 import { VERSION } from '../../version';
@@ -50,7 +51,7 @@ export function registerExports({ ctx, ready }: Features): void {
       try {
         if (params.format === 'qdc') {
           const xml = exportQdc(project.index, options);
-          return { base64: Buffer.from(xml, 'utf8').toString('base64'), warnings: [], nameClashes: nameClashList };
+          return { base64: bytesToBase64(new TextEncoder().encode(xml)), warnings: [], nameClashes: nameClashList };
         }
         const freeMemos = (await readMemoFiles(project.host, project.rootUri, project.openText)).memos;
         const content = buildQdpx(project.index, { ...options, freeMemos });
@@ -58,7 +59,7 @@ export function registerExports({ ctx, ready }: Features): void {
         // The clashes go back as data, for the editor's own sentence and its button.
         const clashTexts = new Set(clashWarnings(clashes));
         const warnings = content.warnings.filter((w) => !clashTexts.has(w));
-        return { base64: Buffer.from(bytes).toString('base64'), warnings, nameClashes: nameClashList };
+        return { base64: bytesToBase64(bytes), warnings, nameClashes: nameClashList };
       } catch (e) {
         if (e instanceof RefiError) throw refused(e.message);
         throw e;

@@ -3,6 +3,7 @@
  * *Import Transcripts…*: the engine converts it, the client writes it where the project keeps transcripts.
  */
 import { importMessage, importTranscript, transcriptFileName } from '../../engine/import/transcriptImport';
+import { base64ToBytes } from '../../engine/text/base64';
 import { newTranscriptFolder } from '../../engine/project/settings';
 import { guard, type Features } from '../context';
 import { TranscriptImportRequest } from '../protocol';
@@ -13,7 +14,7 @@ export function registerTranscriptImport({ ctx, ready }: Features): void {
     guard(ctx, 'transcript import', async (params): Promise<TranscriptImportRequest.Result> => {
       await ready();
       const language = ctx.language();
-      const result = await importTranscript(params.name, Buffer.from(params.base64, 'base64'), { language });
+      const result = await importTranscript(params.name, base64ToBytes(params.base64), { language });
       if (!result.ok) return { ok: false, message: importMessage(result.problem, language) };
       const project = ctx.workspace.byRootUri(params.project);
       return {
