@@ -138,6 +138,9 @@ export interface TranscriptsLoaded extends TranscriptListing {
   complete: boolean;
 }
 
+/** How many transcripts a host that reads only by promise is asked for ahead of the one being indexed. */
+const READ_AHEAD = 32;
+
 /** Lists the project's transcripts under the index's codebook and reads each into the index. */
 export async function loadTranscripts(
   host: ProjectHost,
@@ -151,6 +154,14 @@ export async function loadTranscripts(
   const problems: FileProblem[] = [];
   const withBom = new Set<string>();
   let complete = true;
+  // A host that reads only by promise (the browser's, which asks the editor for each file) is asked for
+  // the next files while this one is indexed, so that its round trips overlap.
+  const ahead = host.readFileNow ? 0 : READ_AHEAD;
+  const reading = new Map<number, Promise<TranscriptRead>>();
+  const startReading = (k: number) => {
+    if (k >= transcripts.length || reading.has(k) || options.openText?.(transcripts[k]) !== undefined) return;
+    reading.set(k, readTranscript(host, joinUri(rootUri, transcripts[k]), transcripts[k]));
+  };
   for (let i = 0; i < transcripts.length; i++) {
     if (options.signal?.aborted) {
       complete = false;
@@ -158,12 +169,15 @@ export async function loadTranscripts(
     }
     const id = transcripts[i];
     const open = options.openText?.(id);
+    for (let k = i; k <= i + ahead; k++) if (ahead > 0) startReading(k);
     if (open !== undefined) {
       index.set(id, open);
     } else {
       const uri = joinUri(rootUri, id);
       // Read and indexed with nothing in between: the host may reuse the buffer at its next read.
-      const read = readTranscriptNow(host, uri, id) ?? (await readTranscript(host, uri, id));
+      const started = reading.get(i);
+      reading.delete(i);
+      const read = readTranscriptNow(host, uri, id) ?? (await (started ?? readTranscript(host, uri, id)));
       if (read.ok) {
         index.setBytes(id, read.bytes);
         texts.keep(id, read.bytes);
