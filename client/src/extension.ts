@@ -19,6 +19,7 @@ import { activateTranscriptLanguage } from './features/transcriptLanguage';
 import { ServerConnection } from './server/serverConnection';
 import type { CodeTreeProvider } from './features/codeTree/codeTreeProvider';
 import { CODEBOOK_ID as CODEBOOK_FILE } from '../../server/src/engine/project/refactorings';
+import { mark } from '../../server/src/node/timing';
 
 export interface ExtensionApi {
   server: ServerConnection;
@@ -28,6 +29,8 @@ export interface ExtensionApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  mark('extension host started', performance.timeOrigin);
+  mark('activate');
   const server = new ServerConnection(context);
   const icons = new ColorIcons(context.globalStorageUri);
   context.subscriptions.push(
@@ -69,7 +72,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const codebooks = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_FILE}`, false, true, true);
   const startWhenProject = async () => {
     if (server.isStarted) return;
+    mark('codebook search');
     const found = await vscode.workspace.findFiles(`**/${CODEBOOK_FILE}`, '**/node_modules/**', 1);
+    mark('codebook search done');
     if (found.length > 0) await server.start();
     else await vscode.commands.executeCommand('setContext', 'codeboom.hasProject', false);
   };

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisSection, measureAnalysis } from './analysisBench';
+import { markedSections } from './benchmarksFile';
 import { ensureCorpus } from './corpus';
 import { measureEngine, percentile, type EngineFigures } from './engineBench';
 import { measureFloor, measurePageTouch } from './floorBench';
@@ -226,7 +227,10 @@ ${updateLine}
 
 ${targetsTable(rows)}
 ${sections.map((s) => `\n## ${s.title}\n\n${s.markdown}\n`).join('')}`;
-    fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
+    // Sections other benchmarks wrote (`npm run bench:ui`) stay, after this one's.
+    const file = path.join(ROOT, 'BENCHMARKS.md');
+    const kept = fs.existsSync(file) ? markedSections(fs.readFileSync(file, 'utf8')) : [];
+    fs.writeFileSync(file, kept.length > 0 ? `${md.trimEnd()}\n\n${kept.join('\n')}` : md);
     process.stderr.write('Wrote BENCHMARKS.md\n');
   }
 }

@@ -36,6 +36,7 @@ import {
   type SegmentInfo,
   type SegmentQuery,
 } from '../../../server/src/lsp/protocol';
+import { mark } from '../../../server/src/node/timing';
 
 /** Globs whose files the client's own watchers of .txt, .md, .text and .transcript files see already. */
 const WATCHED_ALWAYS = /\.(txt|md|text|transcript)$|\.\{(txt|md|text|transcript)(,(txt|md|text|transcript))*\}$/i;
@@ -86,6 +87,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private async startClient(): Promise<void> {
+    mark('server starting');
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -128,6 +130,7 @@ export class ServerConnection implements vscode.Disposable {
     this.showState(State.Starting);
     try {
       await this.client.start();
+      mark('server initialized');
     } catch (e) {
       this.output.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       this.showFailure(vscode.l10n.t('The Codeboom server could not start.'));
@@ -136,6 +139,7 @@ export class ServerConnection implements vscode.Disposable {
     this.client.onNotification(IndexChangedNotification.type, (p) => this.indexChanged(p));
     // The projects request answers once the first indexing is done.
     const projects = await this.projects();
+    mark('server indexed');
     this.known.clear();
     for (const p of projects) this.known.add(p.root);
     this.watchTranscripts(projects);

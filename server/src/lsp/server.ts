@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { languageOf, type Language } from '../engine/messages';
 import { words } from '../engine/messages';
 import { CODEBOOK_FILE, readText } from '../node/projectFiles';
+import { mark } from '../node/timing';
 import { VERSION } from '../version';
 import { notification, type ServerContext } from './context';
 import { pathToUri, uriToPath } from './convert';
@@ -189,7 +190,8 @@ export function startServer(connection: Connection): RunningServer {
         ready = ready.then(() => indexFolders(added));
       });
     }
-    ready = indexFolders(folders).catch((e) => connection.console.error(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`));
+    mark('server indexing');
+    ready = indexFolders(folders).then(() => mark('server indexing done')).catch((e) => connection.console.error(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`));
   });
 
   // The client sends `codeboom.labelLanguage` when it changes: every project's labels change with it.

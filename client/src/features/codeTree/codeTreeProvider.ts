@@ -9,6 +9,7 @@ import type { CodeNode, CodebookTree, ProjectInfo } from '../../../../server/src
 import type { ServerConnection } from '../../server/serverConnection';
 import type { ColorIcons } from '../colorIcons';
 import { formatCount as formatIn, languageOf } from '../../../../server/src/engine/messages';
+import { mark } from '../../../../server/src/node/timing';
 import { filterCodes, firstWords, sortCodes, type Grouping, type SortOrder, type TreeNode, type VariableValue } from './treeNodes';
 
 export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -60,6 +61,7 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
+      mark('tree asked');
       const projects = await this.projectList();
       if (projects.length === 1) return this.projectChildren(projects[0]);
       return projects.map((p) => ({ kind: 'project', id: `p|${p.root}`, project: p.root, title: p.title ?? vscode.workspace.asRelativePath(vscode.Uri.parse(p.root)) }));
@@ -85,6 +87,7 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private async projectChildren(info: ProjectInfo): Promise<TreeNode[]> {
     const tree = await this.tree(info.root);
     if (!tree) return [];
+    mark('tree counts');
     if (this.grouping.by === 'participants') {
       const totals = participantTotals(tree.nodes, this.includeSubcodes);
       return tree.participants.map((participant) => ({
