@@ -41,7 +41,8 @@ const PAGE_SCRIPT = `(() => {
     const pane = header && header.closest('.pane');
     if (!pane) return;
     if (!times.codesView) times.codesView = now();
-    if (!times.welcome && pane.querySelector('.welcome-view-content')) times.welcome = now();
+    const welcome = pane.querySelector('.welcome-view-content');
+    if (!times.welcome && welcome && welcome.offsetParent !== null && (welcome.textContent || '').trim() !== '') times.welcome = now();
     if (!times.counts) {
       for (const d of pane.querySelectorAll('[role="treeitem"] .label-description')) {
         if (/^[0-9][0-9.,\\u00a0\\u202f ]* · /.test(d.textContent || '')) { times.counts = now(); break; }
@@ -77,6 +78,7 @@ const STEPS: [key: string, label: string][] = [
   ['welcome', 'Codes view shows its welcome (no project yet)'],
   ['extension host started', 'extension host process started'],
   ['activation event', 'extension host decides to activate the extension (its log)'],
+  ['extension loaded', 'extension bundle loaded'],
   ['activate', 'extension activated (`activate` called)'],
   ['codebook search done', 'codebook.yaml found in the workspace'],
   ['server starting', 'language server being started'],

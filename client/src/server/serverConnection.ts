@@ -37,6 +37,7 @@ import {
   type SegmentQuery,
 } from '../../../server/src/lsp/protocol';
 import { mark } from '../../../server/src/node/timing';
+import type { EarlyServer } from './earlyServer';
 
 /** Globs whose files the client's own watchers of .txt, .md, .text and .transcript files see already. */
 const WATCHED_ALWAYS = /\.(txt|md|text|transcript)$|\.\{(txt|md|text|transcript)(,(txt|md|text|transcript))*\}$/i;
@@ -48,8 +49,8 @@ export class ServerConnection implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<{ project: string; revision: number }>();
   /** Fires when a project's index changed (a transcript or the codebook was edited). */
   readonly onIndexChanged = this.changed.event;
-  private readonly started = new vscode.EventEmitter<void>();
-  /** Fires each time the server (re)started and finished indexing. */
+  private readonly started = new vscode.EventEmitter<{ first: boolean }>();
+  /** Fires each time the server (re)started and finished indexing; `first` the first time. */
   readonly onReady = this.started.event;
   private readonly projectsChanged = new vscode.EventEmitter<void>();
   /** Fires when a project appeared or went (its codebook.yaml was written or deleted) after the start. */
@@ -59,11 +60,18 @@ export class ServerConnection implements vscode.Disposable {
   /** Watchers of the files that projects' own `transcripts:` globs match beyond the usual extensions. */
   private readonly transcriptWatchers = new Map<string, vscode.Disposable>();
   private starting: Promise<void> | undefined;
+  /** The search for a project and the start it leads to, while they go on (see startIf). */
+  private deciding: Promise<unknown> | undefined;
+  private starts = 0;
   private failures = 0;
   /** Whether the server has finished its first indexing since it (re)started. */
   private indexed = false;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    /** The server's process, when it was started as the extension loaded (earlyServer.ts). */
+    private readonly early?: EarlyServer,
+  ) {
     this.output = vscode.window.createOutputChannel('Codeboom', { log: true });
     this.status = vscode.window.createStatusBarItem('codeboom.status', vscode.StatusBarAlignment.Left, 10);
     this.status.name = 'Codeboom';
@@ -86,13 +94,34 @@ export class ServerConnection implements vscode.Disposable {
     return this.starting;
   }
 
+  /**
+   * Starts the server when `found` (a search for a codebook) says there is a project, and resolves with
+   * whether it did. Requests made meanwhile, by a view restored with the window, wait for the search and the
+   * start instead of answering nothing at once.
+   */
+  startIf(found: Promise<boolean>): Promise<boolean> {
+    const decided = found.then(async (yes) => {
+      if (yes) await this.start();
+      return yes;
+    });
+    const settled = decided.catch(() => false);
+    this.deciding = settled;
+    void settled.then(() => {
+      if (this.deciding === settled) this.deciding = undefined;
+    });
+    return decided;
+  }
+
   private async startClient(): Promise<void> {
     mark('server starting');
     const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
+    const early = this.early;
+    const serverOptions: ServerOptions = early
+      ? () => early.transports((text) => this.output.append(text))
+      : {
+          run: { module, transport: TransportKind.ipc },
+          debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+        };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', language: 'codeboom-transcript' },
@@ -145,10 +174,12 @@ export class ServerConnection implements vscode.Disposable {
     this.watchTranscripts(projects);
     this.indexed = true;
     this.showState(State.Running);
-    this.started.fire();
+    this.started.fire({ first: ++this.starts === 1 });
   }
 
   private indexChanged(p: { project: string; revision: number }): void {
+    // The first indexing after a start is announced by onReady, with the projects it found.
+    if (!this.indexed) return;
     const gone = p.revision < 0;
     const isNew = !gone && !this.known.has(p.project);
     if (gone) this.known.delete(p.project);
@@ -200,6 +231,7 @@ export class ServerConnection implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     if (client) await client.stop().catch((e) => this.output.error(String(e)));
+    this.early?.endLast();
   }
 
   get running(): boolean {
@@ -254,6 +286,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private async request<P, R>(type: { method: string }, params: P, fallback: R): Promise<R> {
+    if (!this.client && this.deciding) await this.deciding;
     const client = this.client;
     if (!client) return fallback;
     try {
@@ -290,7 +323,7 @@ export class ServerConnection implements vscode.Disposable {
 
   dispose(): void {
     for (const watcher of this.transcriptWatchers.values()) watcher.dispose();
-    void this.stop();
+    void this.stop().finally(() => this.early?.dispose());
   }
 }
 

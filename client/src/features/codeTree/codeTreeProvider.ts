@@ -15,7 +15,7 @@ import { filterCodes, firstWords, sortCodes, type Grouping, type SortOrder, type
 export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private projects: ProjectInfo[] = [];
+  private projects: Promise<ProjectInfo[]> | undefined;
   private readonly trees = new Map<string, Promise<CodebookTree | null>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   grouping: Grouping = { by: 'codes' };
@@ -31,8 +31,15 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   /** Refreshes everything now (a new grouping, filter or order). */
   refresh(): void {
     this.trees.clear();
-    this.projects = [];
+    this.projects = undefined;
     this.changed.fire(undefined);
+  }
+
+  /** Whether the tree has asked for these projects already (same roots), so a refresh would change nothing. */
+  async shows(projects: ProjectInfo[]): Promise<boolean> {
+    if (!this.projects) return false;
+    const roots = (list: ProjectInfo[]) => list.map((p) => p.root).join('\n');
+    return roots(await this.projects) === roots(projects);
   }
 
   /** Refreshes a moment after the last change, so typing does not make the tree flicker. */
@@ -45,8 +52,11 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   private async projectList(): Promise<ProjectInfo[]> {
-    if (this.projects.length === 0) this.projects = await this.server.projects();
-    return this.projects;
+    // Asked once until the next refresh, also by calls that come while the first waits for its answer.
+    const asked = (this.projects ??= this.server.projects());
+    const projects = await asked;
+    if (projects.length === 0 && this.projects === asked) this.projects = undefined;
+    return projects;
   }
 
   private tree(project: string, variable?: VariableValue): Promise<CodebookTree | null> {
