@@ -10,7 +10,8 @@
  * the extension and the server record their own steps in CODEBOOM_TIMING_FILE (server/src/node/timing.ts),
  * and the extension host's log says which activation event started the extension.
  *
- * Options: --runs N (5), --label NAME (the row of the history table; the commit by default), --no-write,
+ * Options: --runs N (5), --label NAME (the row of the history table; the commit by default), --baseline DIR
+ * and --baseline-label NAME (another build of the extension, measured in turns with this one), --no-write,
  * --keep (keeps code-server's folder with its logs).
  */
 import { execFileSync } from 'node:child_process';
@@ -189,12 +190,22 @@ function commit(): string {
   }
 }
 
+interface Variant {
+  label: string;
+  /** The extension's folder (this repository, or a built copy of another commit). */
+  dir: string;
+  results: Run[];
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const runs = Number(option('--runs') ?? 5);
-  const label = option('--label') ?? commit();
   const write = !args.includes('--no-write');
+  const variants: Variant[] = [];
+  const baseline = option('--baseline');
+  if (baseline) variants.push({ label: option('--baseline-label') ?? 'baseline', dir: path.resolve(baseline), results: [] });
+  variants.push({ label: option('--label') ?? commit(), dir: ROOT, results: [] });
 
   process.stderr.write('corpus of 1000: generating… ');
   const corpus = ensureCorpus(path.join(ROOT, '.bench'), 1000, 50_000, path.join(ROOT, 'examples/stay-tuned/codebook.yaml'));
@@ -213,23 +224,25 @@ async function main(): Promise<void> {
     settings: { 'workbench.colorTheme': 'Default Light Modern' },
   });
   const browser = await launchOfflineBrowser(install.chromium);
-  const results: Run[] = [];
   try {
     await browser.context.addInitScript(PAGE_SCRIPT);
-    const url = server.workbenchUrl({ folder: corpus, extensionDevelopmentPaths: [ROOT] });
+    // With a baseline, the two take turns, so that both meet the same load on a shared machine.
     for (let i = 0; i <= runs; i++) {
-      const page = await browser.context.newPage();
-      const run = await oneRun(page, url, timingFile, userDataDir);
-      // Leaving the page ends its extension host (and with it the language server) at once.
-      await page.goto('about:blank');
-      await page.close();
-      await processesGone(timingFile);
-      const counts = run.steps.get('counts') ?? NaN;
-      const workbench = run.steps.get('workbench') ?? NaN;
-      process.stderr.write(
-        `${i === 0 ? 'warm-up' : `run ${i}`}: workbench ${sec(workbench)} s, counts ${sec(counts)} s (${sec(counts - workbench)} s after the workbench); ${run.restored ? 'view restored' : 'view opened with a click'}, activated by ${run.activationEvent}, load ${run.loadBefore.toFixed(2)}\n`,
-      );
-      if (i > 0) results.push(run);
+      for (const variant of variants) {
+        const page = await browser.context.newPage();
+        const url = server.workbenchUrl({ folder: corpus, extensionDevelopmentPaths: [variant.dir] });
+        const run = await oneRun(page, url, timingFile, userDataDir);
+        // Leaving the page ends its extension host (and with it the language server) at once.
+        await page.goto('about:blank');
+        await page.close();
+        await processesGone(timingFile);
+        const counts = run.steps.get('counts') ?? NaN;
+        const workbench = run.steps.get('workbench') ?? NaN;
+        process.stderr.write(
+          `${variant.label}, ${i === 0 ? 'warm-up' : `run ${i}`}: workbench ${sec(workbench)} s, counts ${sec(counts)} s (${sec(counts - workbench)} s after the workbench); ${run.restored ? 'view restored' : 'view opened with a click'}, activated by ${run.activationEvent}, load ${run.loadBefore.toFixed(2)}\n`,
+        );
+        if (i > 0) variant.results.push(run);
+      }
     }
   } finally {
     await browser.close();
@@ -238,15 +251,23 @@ async function main(): Promise<void> {
     else fs.rmSync(stateDir, { recursive: true, force: true });
   }
 
-  const after = (key: string, base: string) => results.flatMap((r) => (r.steps.has(key) && r.steps.has(base) ? [r.steps.get(key)! - r.steps.get(base)!] : []));
-  const rows = STEPS.map(([key, text]) => `| ${text} | ${figure(results.flatMap((r) => (r.steps.has(key) ? [r.steps.get(key)!] : [])))} | ${figure(after(key, 'workbench'))} |`);
-  const table = ['| step | after navigation (s) | after the workbench shows (s) |', '|--|--:|--:|', ...rows].join('\n');
-  const events = [...new Set(results.map((r) => r.activationEvent))].join(', ');
-  const restored = results.filter((r) => r.restored).length;
-  const loads = results.map((r) => r.loadBefore);
-  const countsAfterWorkbench = after('counts', 'workbench');
-  const summary = `${figure(countsAfterWorkbench)} s after the workbench shows, ${figure(results.flatMap((r) => (r.steps.has('counts') ? [r.steps.get('counts')!] : [])))} s after navigation`;
-  process.stdout.write(`\n${table}\n\nCounts: ${summary}. Activated by ${events}; Codes view restored in ${restored} of ${results.length} runs; load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}.\n`);
+  const at = (results: Run[], key: string) => results.flatMap((r) => (r.steps.has(key) ? [r.steps.get(key)!] : []));
+  const after = (results: Run[], key: string) => results.flatMap((r) => (r.steps.has(key) && r.steps.has('workbench') ? [r.steps.get(key)! - r.steps.get('workbench')!] : []));
+  const table = [
+    `| step (seconds after the workbench shows) | ${variants.map((v) => v.label).join(' | ')} |`,
+    `|--|${variants.map(() => '--:').join('|')}|`,
+    ...STEPS.filter(([key]) => key !== 'workbench').map(([key, text]) => `| ${text} | ${variants.map((v) => figure(after(v.results, key))).join(' | ')} |`),
+  ].join('\n');
+  const all = variants.flatMap((v) => v.results);
+  const loads = all.map((r) => r.loadBefore);
+  const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
+  const events = [...new Set(all.map((r) => r.activationEvent))].join(', ');
+  const restored = all.filter((r) => r.restored).length;
+  process.stdout.write(`\n${table}\n\n`);
+  for (const v of variants) {
+    process.stdout.write(`${v.label}: counts ${figure(after(v.results, 'counts'))} s after the workbench shows, ${figure(at(v.results, 'counts'))} s after navigation.\n`);
+  }
+  process.stdout.write(`Activated by ${events}; Codes view restored in ${restored} of ${all.length} runs; load average ${load}.\n`);
 
   if (!write) return;
   const file = path.join(ROOT, 'BENCHMARKS.md');
@@ -257,25 +278,30 @@ async function main(): Promise<void> {
     if (m && line.split('|').length === 8) history.set(m[1], line);
   }
   const date = new Date().toISOString().slice(0, 10);
-  history.set(
-    label,
-    `| ${label} | ${date} | ${figure(countsAfterWorkbench)} | ${figure(results.map((r) => r.steps.get('counts') ?? NaN))} | ${figure(results.map((r) => r.steps.get('workbench') ?? NaN))} | ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} |`,
-  );
+  for (const v of variants) {
+    const vloads = v.results.map((r) => r.loadBefore);
+    history.set(
+      v.label,
+      `| ${v.label} | ${date} | ${figure(after(v.results, 'counts'))} | ${figure(at(v.results, 'counts'))} | ${figure(at(v.results, 'workbench'))} | ${Math.min(...vloads).toFixed(1)}–${Math.max(...vloads).toFixed(1)} |`,
+    );
+  }
+  const command = `npm run bench:ui -- ${args.filter((a) => a !== '--keep').join(' ')}`.trim();
   const markdown = `## Time to the first counts in VS Code
 
-Measured with \`npm run bench:ui\` on ${date}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, code-server and
+Measured with \`${command}\` on ${date}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, code-server and
 Chromium as \`scripts/e2e/setup.sh\` installs them. The 1,000-transcript corpus of the engine's benchmark is
 opened in code-server ${runs} times after one warm-up, each time in a new page, so the extension host and the
-language server start afresh while code-server, Chromium and the file cache are warm. The page notes when the
-workbench shows and when a row of the Codes tree first shows a count; the extension and the server note their
-steps in \`CODEBOOM_TIMING_FILE\`. Medians, with the range in brackets; the load average is the machine's (one
-minute) before each run.
+language server start afresh while code-server, Chromium and the file cache are warm; with \`--baseline DIR\`
+(a built copy of another commit) the two extensions take turns. The page notes when the workbench shows and
+when a row of the Codes tree first shows a count; the extension and the server note their steps in
+\`CODEBOOM_TIMING_FILE\`. Medians, with the range in brackets; the load average is the machine's (one minute,
+2 cores shared with other work) before each run.
 
 | label | date | counts after the workbench shows (s) | counts after navigation (s) | workbench after navigation (s) | load |
 |--|--|--:|--:|--:|--:|
 ${[...history.values()].join('\n')}
 
-The steps of the latest run (${label}; activated by ${events}; Codes view restored in ${restored} of ${results.length} runs):
+The steps of the latest measurement (activated by ${events}; Codes view restored in ${restored} of ${all.length} runs; load ${load}):
 
 ${table}
 `;
