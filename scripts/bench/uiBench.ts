@@ -232,6 +232,7 @@ async function main(): Promise<void> {
         const page = await browser.context.newPage();
         const url = server.workbenchUrl({ folder: corpus, extensionDevelopmentPaths: [variant.dir] });
         const run = await oneRun(page, url, timingFile, userDataDir);
+        if (args.includes('--keep')) fs.copyFileSync(timingFile, path.join(stateDir, `timing-${variants.indexOf(variant)}-${i}.log`));
         // Leaving the page ends its extension host (and with it the language server) at once.
         await page.goto('about:blank');
         await page.close();
