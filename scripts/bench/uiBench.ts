@@ -305,6 +305,24 @@ ${[...history.values()].join('\n')}
 The steps of the latest measurement (activated by ${events}; Codes view restored in ${restored} of ${all.length} runs; load ${load}):
 
 ${table}
+
+Where the time goes. Until \`activate\` is called, the time is VS Code's: the extension host starts, connects
+and reads the extensions (about a second on this machine), decides to activate Codeboom (with the Codes view
+restored, \`onView:codeboom.codes\` comes first, a moment after the host is up; without it,
+\`workspaceContains:codebook.yaml\`, checked in the host's eager phase together with a workspace search for
+\`**/codebook.yaml\`; \`onStartupFinished\` comes last), loads the bundle, and then prepares the extension's
+storage and context before calling \`activate\`. From there on the time is Codeboom's: the language server loads,
+indexes the transcripts, and answers \`projects\` and \`codebookTree\`. What was changed to shorten that:
+- the server process starts as the extension's module loads, when a folder has a codebook.yaml at its top
+  (\`client/src/server/earlyServer.ts\`), so it loads while VS Code prepares the context; that codebook is
+  seen with one file check instead of a search of the workspace (\`findFiles\`);
+- the server indexes without first waiting for the client to grant its progress token;
+- the Codes tree, restored with the window, asks once and waits for the start, instead of getting nothing at
+  once (and showing "no codebook.yaml" meanwhile) and asking again when the server is ready; the start's own
+  index notice no longer refreshes the tree a second and third time;
+- mammoth and its zip and XML readers load with the first Word document, not with the server.
+On a machine this loaded, every step stretches: the extension host, the browser, code-server and the server
+share two cores with other work.
 `;
   writeSection(file, SECTION, markdown);
   process.stderr.write('Wrote the UI section of BENCHMARKS.md\n');
