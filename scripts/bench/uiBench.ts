@@ -12,7 +12,8 @@
  *
  * Options: --runs N (5), --label NAME (the row of the history table; the commit by default), --baseline DIR
  * and --baseline-label NAME (another build of the extension, measured in turns with this one), --no-write,
- * --keep (keeps code-server's folder with its logs).
+ * --keep (keeps code-server's folder with its logs and each run's marks). A baseline is a built copy of another
+ * commit: `git archive COMMIT | tar -x -C DIR`, node_modules linked into DIR, `npm run build` in DIR.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -286,14 +287,16 @@ async function main(): Promise<void> {
       `| ${v.label} | ${date} | ${figure(after(v.results, 'counts'))} | ${figure(at(v.results, 'counts'))} | ${figure(at(v.results, 'workbench'))} | ${Math.min(...vloads).toFixed(1)}–${Math.max(...vloads).toFixed(1)} |`,
     );
   }
-  const command = `npm run bench:ui -- ${args.filter((a) => a !== '--keep').join(' ')}`.trim();
+  const quoted = args.filter((a) => a !== '--keep').map((a) => (/[^\w./=-]/.test(a) ? `'${a}'` : a));
+  const command = `npm run bench:ui -- ${quoted.join(' ')}`.trim();
   const markdown = `## Time to the first counts in VS Code
 
 Measured with \`${command}\` on ${date}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, code-server and
 Chromium as \`scripts/e2e/setup.sh\` installs them. The 1,000-transcript corpus of the engine's benchmark is
 opened in code-server ${runs} times after one warm-up, each time in a new page, so the extension host and the
 language server start afresh while code-server, Chromium and the file cache are warm; with \`--baseline DIR\`
-(a built copy of another commit) the two extensions take turns. The page notes when the workbench shows and
+(a built copy of another commit: \`git archive COMMIT | tar -x -C DIR\`, node_modules linked, \`npm run build\`
+there) the two extensions take turns. The page notes when the workbench shows and
 when a row of the Codes tree first shows a count; the extension and the server note their steps in
 \`CODEBOOM_TIMING_FILE\`. Medians, with the range in brackets; the load average is the machine's (one minute,
 2 cores shared with other work) before each run.
