@@ -4,6 +4,7 @@
  * on the desktop and in a browser: node.ts and browser.ts, the two entry points, only say how the server
  * starts and what the platform can do (platform.ts).
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateAgreement } from './features/agreement/agreementPanel';
 import { activateCodeTree } from './features/codeTree';
@@ -27,6 +28,7 @@ import type { Platform } from './platform';
 import { ServerConnection } from './server/serverConnection';
 import type { CodeTreeProvider } from './features/codeTree/codeTreeProvider';
 import { CODEBOOK_FILE } from '../../server/src/engine/project/projectFiles';
+import { mark } from './timing';
 
 export interface ExtensionApi {
   server: ServerConnection;
@@ -42,6 +44,7 @@ export interface ExtensionApi {
 }
 
 export async function activateExtension(context: vscode.ExtensionContext, platform: Platform): Promise<ExtensionApi> {
+  mark('activate');
   const server = new ServerConnection(context, platform);
   const icons = new ColorIcons(context.globalStorageUri);
   context.subscriptions.push(
@@ -67,6 +70,32 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
       return CooccurrencePanel.current;
     }),
   );
+  // The extension activates in every window (onStartupFinished) but starts the server only where there
+  // is a project: at once when a codebook.yaml exists, otherwise as soon as one is written (by hand, by
+  // the starter, an import or a checkout). From then on the server follows codebooks that come and go.
+  // A codebook at the top of a folder is seen without searching the workspace, so the server starts (and
+  // indexes) while the rest of the window is still loading; only without one is the workspace searched.
+  const codebooks = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_FILE}`, false, true, true);
+  const projectInWorkspace = async () => {
+    mark('codebook search');
+    const found = (await codebookAtTop()) || (await vscode.workspace.findFiles(`**/${CODEBOOK_FILE}`, '**/node_modules/**', 1)).length > 0;
+    mark('codebook search done');
+    return found;
+  };
+  const startWhenProject = async () => {
+    if (server.isStarted) return;
+    if (await server.startIf(projectInWorkspace())) return;
+    await vscode.commands.executeCommand('setContext', 'codeboom.hasProject', false);
+    // The Codes view says how to start a project only now: before the search it would say so in every window.
+    await vscode.commands.executeCommand('setContext', 'codeboom.noProject', true);
+  };
+  // The search (and the start) goes on while the features below are set up.
+  const startup = startWhenProject();
+  context.subscriptions.push(
+    codebooks,
+    codebooks.onDidCreate(() => void startWhenProject()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void startWhenProject()),
+  );
   activateTranscriptLanguage(context, server);
   const codeTree = activateCodeTree(context, server, icons);
   activateCoding(context, server);
@@ -81,21 +110,18 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
   activateAgreement(context, server, platform);
   activateTranscriptImport(context, server);
 
-  // The extension activates in every window (onStartupFinished) but starts the server only where there
-  // is a project: at once when a codebook.yaml exists, otherwise as soon as one is written (by hand, by
-  // the starter, an import or a checkout). From then on the server follows codebooks that come and go.
-  const codebooks = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_FILE}`, false, true, true);
-  const startWhenProject = async () => {
-    if (server.isStarted) return;
-    const found = await vscode.workspace.findFiles(`**/${CODEBOOK_FILE}`, '**/node_modules/**', 1);
-    if (found.length > 0) await server.start();
-    else await vscode.commands.executeCommand('setContext', 'codeboom.hasProject', false);
-  };
-  context.subscriptions.push(
-    codebooks,
-    codebooks.onDidCreate(() => void startWhenProject()),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void startWhenProject()),
-  );
-  await startWhenProject();
+  await startup;
   return { server, codeTree, memos, matrix: () => MatrixPanel.current, cooccurrence: () => CooccurrencePanel.current, retrieval: () => RetrievalPanel.current, stripes, media };
+}
+
+/** Whether a workspace folder has a codebook.yaml at its top: one look per folder, no search of the workspace. */
+async function codebookAtTop(): Promise<boolean> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, CODEBOOK_FILE)).then(
+      () => true,
+      () => false,
+    );
+    if (found) return true;
+  }
+  return false;
 }

@@ -18,4 +18,6 @@ export interface Platform {
    * cannot run git (a browser), and there agreement between coders says it needs desktop VS Code.
    */
   gitBranches?(folder: vscode.Uri): Promise<string[]>;
+  /** After the language client stopped its server: ends a server process the client did not start itself. */
+  serverStopped?(): void;
 }

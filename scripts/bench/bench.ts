@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisSection, measureAnalysis } from './analysisBench';
+import { markedSections } from './benchmarksFile';
 import { ensureCorpus } from './corpus';
 import { measureEngine, percentile, type EngineFigures } from './engineBench';
 import { measureFloor, measurePageTouch } from './floorBench';
@@ -245,11 +246,10 @@ ${updateLine}
 
 ${targetsTable(rows)}
 ${sections.map((s) => `\n## ${s.title}\n\n${s.markdown}\n`).join('')}`;
-    // The browser's section is measured by `npm run bench:web` (test/vscode/web/indexBench.ts): kept as it is.
+    // Sections other benchmarks wrote (`npm run bench:ui`, `npm run bench:web`) stay, after this one's.
     const file = path.join(ROOT, 'BENCHMARKS.md');
-    const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const browser = /<!-- browser-worker:[^]*?<!-- \/browser-worker -->/.exec(previous)?.[0];
-    fs.writeFileSync(file, browser ? `${md.trimEnd()}\n\n${browser}\n` : md);
+    const kept = fs.existsSync(file) ? markedSections(fs.readFileSync(file, 'utf8')) : [];
+    fs.writeFileSync(file, kept.length > 0 ? `${md.trimEnd()}\n\n${kept.join('\n')}` : md);
     process.stderr.write('Wrote BENCHMARKS.md\n');
   }
 }

@@ -38,6 +38,7 @@ import {
 import { CODEBOOK_FILE, globsToWatch, WATCHED_GLOBS } from '../../../server/src/engine/project/projectFiles';
 import type { Platform } from '../platform';
 import { answerHostRequests } from './hostRequests';
+import { mark } from '../timing';
 
 export class ServerConnection implements vscode.Disposable {
   private client: BaseLanguageClient | undefined;
@@ -46,8 +47,8 @@ export class ServerConnection implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<{ project: string; revision: number }>();
   /** Fires when a project's index changed (a transcript or the codebook was edited). */
   readonly onIndexChanged = this.changed.event;
-  private readonly started = new vscode.EventEmitter<void>();
-  /** Fires each time the server (re)started and finished indexing. */
+  private readonly started = new vscode.EventEmitter<{ first: boolean }>();
+  /** Fires each time the server (re)started and finished indexing; `first` the first time. */
   readonly onReady = this.started.event;
   private readonly projectsChanged = new vscode.EventEmitter<void>();
   /** Fires when a project appeared or went (its codebook.yaml was written or deleted) after the start. */
@@ -57,6 +58,9 @@ export class ServerConnection implements vscode.Disposable {
   /** Watchers of the files that projects' own `transcripts:` globs match beyond the usual extensions. */
   private readonly transcriptWatchers = new Map<string, vscode.Disposable>();
   private starting: Promise<void> | undefined;
+  /** The search for a project and the start it leads to, while they go on (see startIf). */
+  private deciding: Promise<unknown> | undefined;
+  private starts = 0;
   private failures = 0;
   /** Whether the server has finished its first indexing since it (re)started. */
   private indexed = false;
@@ -87,7 +91,26 @@ export class ServerConnection implements vscode.Disposable {
     return this.starting;
   }
 
+  /**
+   * Starts the server when `found` (a search for a codebook) says there is a project, and resolves with
+   * whether it did. Requests made meanwhile, by a view restored with the window, wait for the search and the
+   * start instead of answering nothing at once.
+   */
+  startIf(found: Promise<boolean>): Promise<boolean> {
+    const decided = found.then(async (yes) => {
+      if (yes) await this.start();
+      return yes;
+    });
+    const settled = decided.catch(() => false);
+    this.deciding = settled;
+    void settled.then(() => {
+      if (this.deciding === settled) this.deciding = undefined;
+    });
+    return decided;
+  }
+
   private async startClient(): Promise<void> {
+    mark('server starting');
     const clientOptions: LanguageClientOptions = {
       documentSelector: workspaceSchemes().flatMap((scheme) => [
         { scheme, language: 'codeboom-transcript' },
@@ -126,6 +149,7 @@ export class ServerConnection implements vscode.Disposable {
     this.showState(State.Starting);
     try {
       await this.client.start();
+      mark('server initialized');
     } catch (e) {
       this.output.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       this.showFailure(vscode.l10n.t('The Codeboom server could not start.'));
@@ -134,15 +158,18 @@ export class ServerConnection implements vscode.Disposable {
     this.client.onNotification(IndexChangedNotification.type, (p) => this.indexChanged(p));
     // The projects request answers once the first indexing is done.
     const projects = await this.projects();
+    mark('server indexed');
     this.known.clear();
     for (const p of projects) this.known.add(p.root);
     this.watchTranscripts(projects);
     this.indexed = true;
     this.showState(State.Running);
-    this.started.fire();
+    this.started.fire({ first: ++this.starts === 1 });
   }
 
   private indexChanged(p: { project: string; revision: number }): void {
+    // The first indexing after a start is announced by onReady, with the projects it found.
+    if (!this.indexed) return;
     const gone = p.revision < 0;
     const isNew = !gone && !this.known.has(p.project);
     if (gone) this.known.delete(p.project);
@@ -193,6 +220,7 @@ export class ServerConnection implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     if (client) await client.stop().catch((e) => this.output.error(String(e)));
+    this.platform.serverStopped?.();
   }
 
   get running(): boolean {
@@ -233,6 +261,8 @@ export class ServerConnection implements vscode.Disposable {
    * undefined.
    */
   async send<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | undefined> {
+    // A request made while the extension looks for a project and starts the server waits for that.
+    if (!this.client && this.deciding) await this.deciding;
     const client = this.client;
     const notRunning = () =>
       void vscode.window.showWarningMessage(vscode.l10n.t('The Codeboom server is not running: open a folder with a codebook.yaml, or restart it.'));
@@ -254,6 +284,7 @@ export class ServerConnection implements vscode.Disposable {
 
   /** The projects the server found; none while no server runs, since a project is what starts one. */
   async projects(): Promise<ProjectInfo[]> {
+    if (!this.client && this.deciding) await this.deciding;
     if (!this.reachable) return [];
     return (await this.send(ProjectsRequest.type, {})) ?? [];
   }

@@ -7,6 +7,10 @@ import { createConnection } from 'vscode-languageserver/node';
 import { serverHost } from '../node/serverHost';
 import { startServer } from './server';
 import { startStdioServer } from './stdio';
+import { mark } from '../node/timing';
+
+mark('server process started', performance.timeOrigin);
+mark('server loaded');
 
 if (process.argv.includes('--stdio')) {
   startStdioServer();

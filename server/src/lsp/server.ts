@@ -195,18 +195,20 @@ export function startServer(connection: Connection, host: ProjectHost): RunningS
     for (const root of roots) projects.push(await workspace.addProject(root));
     if (projects.length === 0) return;
     const lang = languageOf(locale);
-    const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin(words(lang, 'indexing'), 0, undefined, false);
+    // Indexing does not wait for the client to grant the progress token: the reports follow once it has, and
+    // the end once both are done.
+    const progress = canReportProgress ? connection.window.createWorkDoneProgress().catch(() => undefined) : Promise.resolve(undefined);
+    void progress.then((p) => p?.begin(words(lang, 'indexing'), 0, undefined, false));
     for (const project of projects) {
       await project.load({
         onProgress: (done, total) => {
-          if (done % 64 === 0 || done === total) progress?.report(Math.round((done / Math.max(total, 1)) * 100), words(lang, 'indexingProgress', { done, total }));
+          if (done % 64 === 0 || done === total) void progress.then((p) => p?.report(Math.round((done / Math.max(total, 1)) * 100), words(lang, 'indexingProgress', { done, total })));
         },
         pause: nextTurn,
       });
       ctx.changed(project, 'all');
     }
-    progress?.done();
+    void progress.then((p) => p?.done());
     watchTranscriptGlobs();
   }
 

@@ -3,20 +3,17 @@
  * 1,000-transcript corpus of the Node benchmark (scripts/bench/corpus.ts), each opened in a workbench whose
  * extension runs in the web worker extension host; the figure is the server's own, from its start to its
  * first indexing done (every file read through the client's vscode.workspace.fs), as its log says. Writes
- * them into BENCHMARKS.md between the markers of its section, which `npm run bench` keeps.
+ * them into BENCHMARKS.md as its marked section (scripts/bench/benchmarksFile.ts), which `npm run bench` keeps.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeSection } from '../../../scripts/bench/benchmarksFile';
 import { corpusBytes, ensureCorpus } from '../../../scripts/bench/corpus';
 import { repoRoot } from '../harness/install';
 import { waitForServer } from '../ui/codeboomUi';
 import { web } from './session';
 import { indexedFromLog } from './webUi';
-
-export const BROWSER_SECTION_START = '<!-- browser-worker: written by npm run bench:web -->';
-export const BROWSER_SECTION_END = '<!-- /browser-worker -->';
 
 describe('the index in the browser worker', () => {
   const rows: string[] = [];
@@ -24,8 +21,7 @@ describe('the index in the browser worker', () => {
   after(() => {
     if (rows.length === 0) return;
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-    const section = `${BROWSER_SECTION_START}
-## In the browser's worker
+    const section = `## In the browser's worker
 
 Measured with \`npm run bench:web\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, Node ${process.version}, code-server
 (the web worker extension host of VS Code for the web) in headless Chromium on the same machine. The extension has
@@ -36,13 +32,8 @@ its start to the end of its first indexing, one run each.
 | workspace | transcripts | corpus (MB) | server start to first index done (ms) |
 |--|--:|--:|--:|
 ${rows.join('\n')}
-${BROWSER_SECTION_END}`;
-    const file = path.join(repoRoot, 'BENCHMARKS.md');
-    const old = readFileSync(file, 'utf8');
-    const start = old.indexOf(BROWSER_SECTION_START);
-    const end = old.indexOf(BROWSER_SECTION_END);
-    const next = start >= 0 && end > start ? old.slice(0, start) + section + old.slice(end + BROWSER_SECTION_END.length) : `${old.trimEnd()}\n\n${section}\n`;
-    writeFileSync(file, next);
+`;
+    writeSection(path.join(repoRoot, 'BENCHMARKS.md'), 'web', section);
     process.stderr.write('Wrote the browser section of BENCHMARKS.md\n');
   });
 

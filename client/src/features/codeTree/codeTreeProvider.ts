@@ -9,12 +9,13 @@ import type { CodeNode, CodebookTree, ProjectInfo } from '../../../../server/src
 import type { ServerConnection } from '../../server/serverConnection';
 import type { ColorIcons } from '../colorIcons';
 import { formatCount as formatIn, languageOf } from '../../../../server/src/engine/messages';
+import { mark } from '../../timing';
 import { filterCodes, firstWords, sortCodes, type Grouping, type SortOrder, type TreeNode, type VariableValue } from './treeNodes';
 
 export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private projects: ProjectInfo[] = [];
+  private projects: Promise<ProjectInfo[]> | undefined;
   private readonly trees = new Map<string, Promise<CodebookTree | null>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   grouping: Grouping = { by: 'codes' };
@@ -30,8 +31,15 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   /** Refreshes everything now (a new grouping, filter or order). */
   refresh(): void {
     this.trees.clear();
-    this.projects = [];
+    this.projects = undefined;
     this.changed.fire(undefined);
+  }
+
+  /** Whether the tree has asked for these projects already (same roots), so a refresh would change nothing. */
+  async shows(projects: ProjectInfo[]): Promise<boolean> {
+    if (!this.projects) return false;
+    const roots = (list: ProjectInfo[]) => list.map((p) => p.root).join('\n');
+    return roots(await this.projects) === roots(projects);
   }
 
   /** Refreshes a moment after the last change, so typing does not make the tree flicker. */
@@ -44,8 +52,11 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   private async projectList(): Promise<ProjectInfo[]> {
-    if (this.projects.length === 0) this.projects = await this.server.projects();
-    return this.projects;
+    // Asked once until the next refresh, also by calls that come while the first waits for its answer.
+    const asked = (this.projects ??= this.server.projects());
+    const projects = await asked;
+    if (projects.length === 0 && this.projects === asked) this.projects = undefined;
+    return projects;
   }
 
   private tree(project: string, variable?: VariableValue): Promise<CodebookTree | null> {
@@ -60,6 +71,7 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
+      mark('tree asked');
       const projects = await this.projectList();
       if (projects.length === 1) return this.projectChildren(projects[0]);
       return projects.map((p) => ({ kind: 'project', id: `p|${p.root}`, project: p.root, title: p.title ?? vscode.workspace.asRelativePath(vscode.Uri.parse(p.root)) }));
@@ -85,6 +97,7 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private async projectChildren(info: ProjectInfo): Promise<TreeNode[]> {
     const tree = await this.tree(info.root);
     if (!tree) return [];
+    mark('tree counts');
     if (this.grouping.by === 'participants') {
       const totals = participantTotals(tree.nodes, this.includeSubcodes);
       return tree.participants.map((participant) => ({

@@ -29,17 +29,19 @@ export function activateCodeTree(context: vscode.ExtensionContext, server: Serve
     view.message = provider.filter ? vscode.l10n.t('Showing codes that match “{0}”.', provider.filter) : undefined;
     void vscode.commands.executeCommand('setContext', 'codeboom.treeFiltered', provider.filter !== '');
   };
-  const updateProjects = async () => {
+  const updateProjects = async (refresh = true) => {
     const projects = await server.projects();
     await vscode.commands.executeCommand('setContext', 'codeboom.hasProject', projects.length > 0);
-    provider.refresh();
+    await vscode.commands.executeCommand('setContext', 'codeboom.noProject', projects.length === 0);
+    if (refresh || !(await provider.shows(projects))) provider.refresh();
   };
 
   context.subscriptions.push(
     provider,
     view,
     server.onIndexChanged(() => provider.refreshSoon()),
-    server.onReady(() => void updateProjects()),
+    // A tree restored with the window asked while the server started, and has these projects already.
+    server.onReady(({ first }) => void updateProjects(!first)),
     server.onProjectsChanged(() => void updateProjects()),
     vscode.commands.registerCommand('codeboom.openSegment', async (uri: string, range: QuoteRange) => {
       const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
