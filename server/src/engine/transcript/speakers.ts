@@ -5,7 +5,7 @@
  * so that indexing a corpus does not make a string of every line, and by a regular expression otherwise.
  */
 import type { RE2JS } from 're2js';
-import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings, type SpeakerPattern } from '../project/settings';
+import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings, type SpeakerPattern } from '../codebook/projectSettings';
 import { ByteStrings } from '../text/byteStrings';
 import { decodeUtf8, spaceLengthAt, utf8Length } from '../text/utf8';
 
