@@ -16,7 +16,8 @@ import type { Span } from '../diagnostics';
 import { fallbackName } from '../project/projectIndex';
 import { makeDigest, type TranscriptDigest } from '../transcript/digest';
 import { resolveTranscript } from '../transcript/resolve';
-import { scanTranscript, type TranscriptStructure } from '../transcript/scan';
+import { scanTranscript } from '../transcript/scan';
+import type { TranscriptStructure } from '../transcript/structure';
 import { decodeUtf8, spaceLengthAt } from '../text/utf8';
 
 export interface CodedText {

@@ -86,18 +86,23 @@ export function spaceLengthBefore(b: Uint8Array, i: number, floor: number): numb
  * ascending order (most do) walk instead of searching. A text of ASCII only converts as it is.
  *
  * Converters are made for one text, used and dropped (a corpus makes one per file), so the lists live in
- * arrays every converter shares: the converter that last recorded its text owns them, and one whose
- * lists were taken by another records its text again.
+ * a Utf8Tally that the converters of one project share: the converter that last recorded its text owns
+ * them, and one whose lists were taken by another records its text again.
  */
 export class Utf8Offsets {
   private count = -1;
   private hint = 0;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  /** @param tally the lists this converter shares with others of the same project; its own by default */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly tally: Utf8Tally = new Utf8Tally(),
+  ) {}
 
   private build(): void {
     const b = this.bytes;
     const n = b.length;
+    const tally = this.tally;
     if (tally.starts.length > KEEP_LIMIT) {
       // A huge text before this one: let its lists go.
       tally.starts = new Int32Array(1024);
@@ -149,6 +154,7 @@ export class Utf8Offsets {
 
   /** UTF-16 offset of byte offset `offset` (an offset inside a character counts as its start). */
   toUtf16(offset: number): number {
+    const tally = this.tally;
     if (tally.owner !== this) this.build();
     const count = this.count;
     if (count === 0) return offset;
@@ -173,13 +179,14 @@ export class Utf8Offsets {
 /** Lists longer than this are not kept for the next converter. */
 const KEEP_LIMIT = 1 << 20;
 
-/** The lists of the converter that owns them; see Utf8Offsets. */
-const tally: { owner: Utf8Offsets | undefined; starts: Int32Array; excess: Int32Array } = {
-  owner: undefined,
-  starts: new Int32Array(1024),
+/** The lists of the converter that owns them, shared by the converters of one project; see Utf8Offsets. */
+export class Utf8Tally {
+  owner: Utf8Offsets | undefined = undefined;
+  /** Where each character of more than one byte starts. */
+  starts: Int32Array = new Int32Array(1024);
   /** excess[i]: bytes minus UTF-16 units of the text up to the end of the i-th multibyte character. */
-  excess: new Int32Array(1024),
-};
+  excess: Int32Array = new Int32Array(1024);
+}
 
 /** Number of the first `count` entries of a sorted list that are below `value`. */
 function search(sorted: Int32Array, count: number, value: number): number {

@@ -8,11 +8,13 @@
 import type { Span } from '../diagnostics';
 import { TextPositions } from '../text/positions';
 import { Utf8Offsets } from '../text/utf8';
-import { scanTranscript, type TranscriptStructure } from './scan';
+import { scanTranscript } from './scan';
+import { ScanWorkspace } from './scanWorkspace';
 import type { SpeakerSettings } from './speakers';
+import type { TranscriptStructure } from './structure';
 
-export type { Coding, Paragraph, Passage, Tag, Turn, TranscriptStructure } from './scan';
-export { markupAt, turnAt } from './scan';
+export type { Coding, Paragraph, Passage, Tag, Turn, TranscriptStructure } from './structure';
+export { markupAt, turnAt } from './searches';
 export type { SpeakerSettings } from './speakers';
 
 export interface ParsedTranscript extends Readonly<Omit<TranscriptStructure, 'lineStarts'>> {
@@ -26,10 +28,11 @@ const encoder = new TextEncoder();
 export type Encode = (text: string) => Uint8Array;
 export const encodeUtf8: Encode = (text) => encoder.encode(text);
 
-export function parseTranscript(text: string, settings: SpeakerSettings, encode: Encode = encodeUtf8): ParsedTranscript {
+/** @param workspace the arrays and caches of the project's scans; a new one by default */
+export function parseTranscript(text: string, settings: SpeakerSettings, encode: Encode = encodeUtf8, workspace = new ScanWorkspace()): ParsedTranscript {
   const bytes = encode(text);
-  const structure = scanTranscript(bytes, settings);
-  const offsets = new Utf8Offsets(bytes);
+  const structure = scanTranscript(bytes, settings, workspace);
+  const offsets = new Utf8Offsets(bytes, workspace.utf8);
   convertOffsets(structure, (o) => offsets.toUtf16(o));
   const { lineStarts: _lineStarts, ...rest } = structure;
   return { ...rest, text, positions: new TextPositions(text) };
