@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { stripBom, TextPositions } from '../../server/src/engine/text/positions';
+import { computeLineStarts, stripBom, TextPositions } from '../../server/src/engine/text/positions';
 import { decodeUtf8, Utf8Offsets, Utf8Tally } from '../../server/src/engine/text/utf8';
 import { SMALL_CODEBOOK, tempProject } from '../helpers/tempProject';
 import { parseCodebook } from '../../server/src/engine/codebook/codebook';
@@ -86,6 +86,8 @@ describe('positions', () => {
           const file = readTranscriptNow(new NodeHost(), pathToUri(project.file('T.txt')), 'T.txt')!;
           assert.ok(file.ok);
           const parsed = parseTranscript(read.text, codebook.settings);
+          // A transcript's one table of lines comes from its scan; a text that is not scanned finds the same.
+          assert.deepEqual([...parsed.positions.lineStarts], computeLineStarts(text));
           const fromBytes = digestBytes(file.bytes, codebook.settings);
           const fromText = digestParsed(parsed);
           assert.deepEqual({ ...fromBytes, lineStarts: [...fromBytes.lineStarts] }, { ...fromText, lineStarts: [...fromText.lineStarts] });

@@ -15,7 +15,7 @@
  * of one code never pair with each other, so the diagonal stays empty; `segments` gives each code's size.
  */
 import type { ProjectIndex } from '../project/projectIndex';
-import { lineOfOffset } from '../transcript/digest';
+import { lineOfOffset } from '../text/positions';
 import type { Segment } from '../transcript/resolve';
 import { cleanText } from '../transcript/transcript';
 

@@ -3,6 +3,7 @@
  * index it), so the scanner needs whitespace tests, small decodes, and the exact conversion of byte
  * offsets to UTF-16 offsets and code points.
  */
+import { countBefore } from '../sortedSearch';
 import { withRoom } from '../int32Slab';
 
 /** Keeps a U+FEFF at the start of what it decodes: it is a character there (positions.ts, byte-order marks). */
@@ -163,7 +164,7 @@ export class Utf8Offsets {
     const o = Math.min(Math.max(offset, 0), this.bytes.length);
     // k: number of multibyte characters that start before o.
     let k = this.hint;
-    if (k > count || (k > 0 && starts[k - 1] >= o)) k = search(starts, count, o);
+    if (k > count || (k > 0 && starts[k - 1] >= o)) k = countBefore(count, (i) => starts[i] < o);
     else while (k < count && starts[k] < o) k++;
     this.hint = k;
     if (k === 0) return o;
@@ -188,17 +189,6 @@ export class Utf8Tally {
   excess: Int32Array = new Int32Array(1024);
 }
 
-/** Number of the first `count` entries of a sorted list that are below `value`. */
-function search(sorted: Int32Array, count: number, value: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function sequenceLength(lead: number): number {
   return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;

@@ -10,6 +10,7 @@
  * them all alive.
  */
 import type { Diagnostic, DiagnosticCode, Span } from '../diagnostics';
+import { countBefore } from '../sortedSearch';
 import { heapInt32, type Int32Source } from '../int32Slab';
 import { Utf8Offsets } from '../text/utf8';
 import type { FrontMatter } from './frontMatter';
@@ -75,16 +76,10 @@ export class TranscriptDigest {
   /** The index of the tag whose `[[…]]` holds `offset` (its ends included), or -1; without making objects. */
   tagIndexAt(offset: number): number {
     const d = this.tagData;
-    let lo = 0;
-    let hi = this.tagPaths.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const o = mid * TAG.fields;
-      if (offset < d[o + TAG.start]) hi = mid - 1;
-      else if (offset > d[o + TAG.end]) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+    const count = this.tagPaths.length;
+    // Tags do not overlap: the first that ends at or after the offset holds it, if it starts at or before it.
+    const k = countBefore(count, (i) => d[i * TAG.fields + TAG.end] < offset);
+    return k < count && d[k * TAG.fields + TAG.start] <= offset ? k : -1;
   }
 
   codingTag(c: number): number {
@@ -279,16 +274,4 @@ export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings, arrays
 export function digestParsed(parsed: ParsedTranscript, workspace?: ScanWorkspace): TranscriptDigest {
   const structure: TranscriptStructure = { ...parsed, lineStarts: parsed.positions.lineStarts as number[] } as TranscriptStructure;
   return makeDigest(structure, parsed.text.length, same, heapInt32, workspace);
-}
-
-/** The line (0-based) that holds a UTF-16 offset. */
-export function lineOfOffset(lineStarts: Int32Array | readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

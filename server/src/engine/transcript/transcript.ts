@@ -6,6 +6,7 @@
  * its codes: checking tags against the codebook is resolve.ts's work.
  */
 import type { Span } from '../diagnostics';
+import { countBefore } from '../sortedSearch';
 import { TextPositions } from '../text/positions';
 import { Utf8Offsets } from '../text/utf8';
 import { scanTranscript } from './scan';
@@ -34,8 +35,8 @@ export function parseTranscript(text: string, settings: SpeakerSettings, encode:
   const structure = scanTranscript(bytes, settings, workspace);
   const offsets = new Utf8Offsets(bytes, workspace.utf8);
   convertOffsets(structure, (o) => offsets.toUtf16(o));
-  const { lineStarts: _lineStarts, ...rest } = structure;
-  return { ...rest, text, positions: new TextPositions(text) };
+  const { lineStarts, ...rest } = structure;
+  return { ...rest, text, positions: new TextPositions(text, lineStarts) };
 }
 
 /** Rewrites every offset of a structure in place (bytes → UTF-16). */
@@ -79,13 +80,7 @@ export function convertOffsets(s: TranscriptStructure, convert: (offset: number)
 /** The text of a span with all markup removed, its whitespace as written. */
 export function cleanText(parsed: Pick<ParsedTranscript, 'text' | 'markup'>, span: Span): string {
   const { text, markup } = parsed;
-  let lo = 0;
-  let hi = markup.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markup[mid].end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(markup.length, (i) => markup[i].end <= span.start);
   let out = '';
   let pos = span.start;
   for (let i = lo; i < markup.length && markup[i].start < span.end; i++) {
@@ -121,27 +116,14 @@ export function cleanDocument(parsed: Pick<ParsedTranscript, 'text' | 'markup'>)
   return {
     text: clean,
     toClean(offset) {
-      let lo = 0;
-      let hi = markup.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (markup[mid].start < offset) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = countBefore(markup.length, (i) => markup[i].start < offset);
       // markup[0..lo-1] start before offset; the last of them may contain it.
       if (lo > 0 && markup[lo - 1].end > offset) return cleanAt[lo - 1];
       return offset - removedBefore[lo];
     },
     toSource(offset) {
       // The last markup removed at or before this clean offset decides the shift.
-      let lo = 0;
-      let hi = markup.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cleanAt[mid] <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return offset + removedBefore[lo];
+      return offset + removedBefore[countBefore(markup.length, (i) => cleanAt[i] <= offset)];
     },
   };
 }
