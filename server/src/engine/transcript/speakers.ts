@@ -7,7 +7,7 @@
 import type { RE2JS } from 're2js';
 import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings, type SpeakerPattern } from '../codebook/projectSettings';
 import { ByteStrings } from '../text/byteStrings';
-import { decodeUtf8, spaceLengthAt, utf8Length } from '../text/utf8';
+import { decodeUtf8, utf8Length } from '../text/utf8';
 
 export type SpeakerSettings = Pick<ProjectSettings, 'speakerPattern'>;
 
@@ -180,4 +180,3 @@ function digitsAt(b: Uint8Array, j: number, end: number): number {
   return k;
 }
 
-export { spaceLengthAt };
