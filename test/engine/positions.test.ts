@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { stripBom, TextPositions } from '../../server/src/engine/text/positions';
-import { decodeUtf8, Utf8Offsets } from '../../server/src/engine/text/utf8';
+import { computeLineStarts, stripBom, TextPositions } from '../../server/src/engine/text/positions';
+import { decodeUtf8, Utf8Offsets, Utf8Tally } from '../../server/src/engine/text/utf8';
 import { SMALL_CODEBOOK, tempProject } from '../helpers/tempProject';
 import { parseCodebook } from '../../server/src/engine/codebook/codebook';
 import { digestBytes, digestParsed } from '../../server/src/engine/transcript/digest';
@@ -86,6 +86,8 @@ describe('positions', () => {
           const file = readTranscriptNow(new NodeHost(), pathToUri(project.file('T.txt')), 'T.txt')!;
           assert.ok(file.ok);
           const parsed = parseTranscript(read.text, codebook.settings);
+          // A transcript's one table of lines comes from its scan; a text that is not scanned finds the same.
+          assert.deepEqual([...parsed.positions.lineStarts], computeLineStarts(text));
           const fromBytes = digestBytes(file.bytes, codebook.settings);
           const fromText = digestParsed(parsed);
           assert.deepEqual({ ...fromBytes, lineStarts: [...fromBytes.lineStarts] }, { ...fromText, lineStarts: [...fromText.lineStarts] });
@@ -160,7 +162,9 @@ describe('UTF-8 offsets', () => {
           const offsets = new Utf8Offsets(b);
           return Array.from({ length: b.length + 1 }, (_, i) => offsets.toUtf16(i));
         });
-        const converters = bytes.map((b) => new Utf8Offsets(b));
+        // One project's converters share their lists (the index's workspace); each takes them back in turn.
+        const tally = new Utf8Tally();
+        const converters = bytes.map((b) => new Utf8Offsets(b, tally));
         for (const pick of picks) {
           const t = pick % texts.length;
           const at = (pick >> 2) % (bytes[t].length + 1);

@@ -97,18 +97,3 @@ export interface Diagnostic {
 export function diagnostic(code: DiagnosticCode, span: Span, args: DiagnosticArgs = {}): Diagnostic {
   return { code, severity: defaultSeverity[code], span, args };
 }
-
-/** Applies per-code severities from the project settings; `off` drops a diagnostic. */
-export function applySeverities(
-  diagnostics: Diagnostic[],
-  overrides: Readonly<Record<string, Severity | 'off'>> | undefined,
-): Diagnostic[] {
-  if (!overrides || Object.keys(overrides).length === 0) return diagnostics;
-  const result: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const o = overrides[d.code];
-    if (o === 'off') continue;
-    result.push(o ? { ...d, severity: o } : d);
-  }
-  return result;
-}

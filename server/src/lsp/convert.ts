@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import type { Diagnostic, Severity, Span } from '../engine/diagnostics';
 import { diagnosticMessage, type Language } from '../engine/messages';
-import { lineOfOffset } from '../engine/transcript/digest';
+import { lineOfOffset } from '../engine/text/positions';
 
 /** Line starts of a text, as the index keeps them (UTF-16 offsets). */
 export type LineStarts = Int32Array | readonly number[];

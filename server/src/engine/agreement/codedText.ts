@@ -16,7 +16,9 @@ import type { Span } from '../diagnostics';
 import { fallbackName } from '../project/projectIndex';
 import { makeDigest, type TranscriptDigest } from '../transcript/digest';
 import { resolveTranscript } from '../transcript/resolve';
-import { scanTranscript, type TranscriptStructure } from '../transcript/scan';
+import { countBefore } from '../sortedSearch';
+import { scanTranscript } from '../transcript/scan';
+import type { TranscriptStructure } from '../transcript/structure';
 import { decodeUtf8, spaceLengthAt } from '../text/utf8';
 
 export interface CodedText {
@@ -101,14 +103,7 @@ export function byteOfWord(layout: WordLayout, w: number): number {
   if (w >= layout.length) return layout.size;
   // The lead byte of character w is the last byte whose position is w: after it the position is w + 1.
   const p = layout.positions;
-  let lo = 0;
-  let hi = layout.size;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (p[mid] <= w) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return countBefore(layout.size, (i) => p[i] <= w) - 1;
 }
 
 /** The words between two word positions, as one string without whitespace (for showing a difference). */
@@ -129,14 +124,8 @@ export function wordsBetween(bytes: Uint8Array, layout: WordLayout, start: numbe
 export function cleanBytes(bytes: Uint8Array, markup: readonly Span[], start: number, end: number): string {
   let out = '';
   let pos = start;
-  let lo = 0;
-  let hi = markup.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markup[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < markup.length && markup[i].start < end; i++) {
+  const first = countBefore(markup.length, (i) => markup[i].end <= start);
+  for (let i = first; i < markup.length && markup[i].start < end; i++) {
     const m = markup[i];
     if (m.start > pos) out += decodeUtf8(bytes, pos, m.start);
     pos = Math.max(pos, m.end);

@@ -3,7 +3,7 @@
  * resolve them: the file, each coder's lines, codes and words. And where two versions' words differ,
  * for the error that stops a transcript from being compared.
  */
-import { lineOfOffset } from '../transcript/digest';
+import { lineOfOffset } from '../text/positions';
 import type { AgreementReport, CoderVersion, TextDifference } from './agreement';
 import { byteOfWord, cleanBytes, nextCharEnd, wordLayout, type WordLayout } from './codedText';
 

@@ -15,7 +15,7 @@
  * of one code never pair with each other, so the diagonal stays empty; `segments` gives each code's size.
  */
 import type { ProjectIndex } from '../project/projectIndex';
-import { lineOfOffset } from '../transcript/digest';
+import { lineOfOffset } from '../text/positions';
 import type { Segment } from '../transcript/resolve';
 import { cleanText } from '../transcript/transcript';
 
@@ -62,7 +62,7 @@ export interface CooccurrenceMatrix {
 /** The code × code co-occurrence matrix of a project. */
 export function cooccurrence(index: ProjectIndex, options: CooccurrenceOptions): CooccurrenceMatrix {
   const withInterviewers = options.withInterviewers ?? index.codebook.settings.countInterviewers;
-  const allowed = allowedCodes(index, options.codes);
+  const allowed = allowedCodes(options.codes);
   const documents = index.documents();
 
   // Codes with a segment, in codebook order.
@@ -195,7 +195,7 @@ function counts(s: Segment, withInterviewers: boolean): boolean {
   return withInterviewers || s.role !== 'interviewer';
 }
 
-function allowedCodes(index: ProjectIndex, roots: readonly string[] | undefined): (code: string) => boolean {
+function allowedCodes(roots: readonly string[] | undefined): (code: string) => boolean {
   if (!roots || roots.length === 0) return () => true;
   return (code) => roots.some((r) => code === r || code.startsWith(r + '/'));
 }

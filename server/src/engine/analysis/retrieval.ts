@@ -5,7 +5,7 @@
 import { descendants } from '../codebook/codebook';
 import { compareNatural, type IndexedDocument, type ProjectIndex } from '../project/projectIndex';
 import type { Segment } from '../transcript/resolve';
-import { lineOfOffset } from '../transcript/digest';
+import { lineOfOffset } from '../text/positions';
 import { cleanText } from '../transcript/transcript';
 
 export interface SegmentQuery {

@@ -9,7 +9,7 @@ import { codeLabel, descendants, nearestCodes, resolveCode, type Codebook } from
 import type { Span } from '../diagnostics';
 import type { Language } from '../messages';
 import { compareNatural, type IndexedDocument, type ProjectIndex } from '../project/projectIndex';
-import { lineOfOffset } from '../transcript/digest';
+import { lineOfOffset } from '../text/positions';
 import type { Segment } from '../transcript/resolve';
 import { cleanText, type ParsedTranscript } from '../transcript/transcript';
 import { documentVariable } from './retrieval';

@@ -4,7 +4,7 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { diagnostic, DiagnosticCodes, type Diagnostic, type DiagnosticArgs, type Span } from '../diagnostics';
-import { compileSpeakerPattern, defaultSettings, type ProjectSettings } from '../project/settings';
+import { compileSpeakerPattern, defaultSettings, type ProjectSettings } from './projectSettings';
 import { allTexts, localize, toLocalized, type Localized } from './localized';
 import { validateCodebookShape } from './schema';
 import { TextPositions } from '../text/positions';

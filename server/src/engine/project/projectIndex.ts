@@ -10,7 +10,8 @@
 import { emptyCodebook, type Codebook } from '../codebook/codebook';
 import { heapInt32, Int32Slab, type Int32Source } from '../int32Slab';
 import { digestBytes, digestParsed, type TranscriptDigest } from '../transcript/digest';
-import { resolveTranscript, type ResolvedTranscript, type Segment } from '../transcript/resolve';
+import { ResolveWorkspace, resolveTranscript, type ResolvedTranscript, type Segment } from '../transcript/resolve';
+import { ScanWorkspace } from '../transcript/scanWorkspace';
 import { encodeUtf8, parseTranscript, type Encode, type ParsedTranscript } from '../transcript/transcript';
 
 export interface IndexedDocument {
@@ -48,6 +49,9 @@ export class ProjectIndex {
   private rev = 0;
   /** Arrays of documents read from disk, which change seldom and are read in bulk (see int32Slab.ts). */
   private readonly slab = new Int32Slab();
+  /** The arrays and caches this project's scans and resolving reuse: its own, shared with no other project. */
+  private readonly scanning = new ScanWorkspace();
+  private readonly resolving = new ResolveWorkspace();
   private readonly options: Required<Pick<IndexOptions, 'encode' | 'cacheSize'>> & IndexOptions;
 
   constructor(codebook: Codebook = emptyCodebook(), options: IndexOptions = {}) {
@@ -83,9 +87,9 @@ export class ProjectIndex {
       if (reparse) {
         const text = this.open.get(doc.id)?.text ?? this.options.readText?.(doc.id);
         if (text !== undefined) {
-          const parsed = parseTranscript(text, codebook.settings, this.options.encode);
+          const parsed = parseTranscript(text, codebook.settings, this.options.encode, this.scanning);
           if (this.open.has(doc.id)) this.open.set(doc.id, parsed);
-          digest = digestParsed(parsed);
+          digest = digestParsed(parsed, this.scanning);
         }
       }
       this.add(doc.id, digest, this.open.has(doc.id) ? heapInt32 : this.slab);
@@ -99,10 +103,10 @@ export class ProjectIndex {
     const openParse = this.open.get(id);
     if (old && openParse && openParse.text === text) return old;
     if (old) this.remove(id);
-    const parsed = parseTranscript(text, this.cb.settings, this.options.encode);
+    const parsed = parseTranscript(text, this.cb.settings, this.options.encode, this.scanning);
     this.open.set(id, parsed);
     this.cache.delete(id);
-    const doc = this.add(id, digestParsed(parsed), heapInt32);
+    const doc = this.add(id, digestParsed(parsed, this.scanning), heapInt32);
     this.rev++;
     return doc;
   }
@@ -112,7 +116,7 @@ export class ProjectIndex {
     if (this.docs.has(id)) this.remove(id);
     this.open.delete(id);
     this.cache.delete(id);
-    const doc = this.add(id, digestBytes(bytes, this.cb.settings, this.slab), this.slab);
+    const doc = this.add(id, digestBytes(bytes, this.cb.settings, this.slab, this.scanning), this.slab);
     this.rev++;
     return doc;
   }
@@ -162,7 +166,7 @@ export class ProjectIndex {
     if (!this.docs.has(id)) return undefined;
     const text = this.options.readText?.(id);
     if (text === undefined) return undefined;
-    const parsed = parseTranscript(text, this.cb.settings, this.options.encode);
+    const parsed = parseTranscript(text, this.cb.settings, this.options.encode, this.scanning);
     this.remember(id, parsed);
     return parsed;
   }
@@ -208,7 +212,7 @@ export class ProjectIndex {
   }
 
   private add(id: string, digest: TranscriptDigest, arrays: Int32Source): IndexedDocument {
-    const resolved = resolveTranscript(digest, this.cb, fallbackName(id), arrays);
+    const resolved = resolveTranscript(digest, this.cb, fallbackName(id), arrays, this.resolving);
     const doc: IndexedDocument = { id, digest, resolved };
     this.docs.set(id, doc);
     this.count(doc, +1);

@@ -17,6 +17,7 @@ import { writeTranscript, type PlannedCoding } from './transcriptWriter';
 import { VALUE_ELEMENTS } from './variables';
 import { childNamed, childrenNamed, type XmlElement } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip';
+import { countBefore } from '../sortedSearch';
 import { TextPositions } from '../text/positions';
 import { counted } from '../messages';
 import { CODEBOOK_FILE, isMemoFile } from '../project/projectFiles';
@@ -272,14 +273,7 @@ function removeAt(text: string, offsets: readonly number[]): string {
 
 /** An offset into the text with the spaces, as an offset into the text without them. */
 function shiftedBack(offset: number, removed: readonly number[]): number {
-  let lo = 0;
-  let hi = removed.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (removed[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return offset - lo;
+  return offset - countBefore(removed.length, (i) => removed[i] < offset);
 }
 
 /** Reads a selection's positions as UTF-16 offsets, checked against the text. */
@@ -318,16 +312,7 @@ function crlfOffsets(text: string): (position: number) => number {
     counted += cps[i] === '\r' && cps[i + 1] === '\n' ? 0 : 1;
   }
   // breaks[k]: the one-character position of the k-th CRLF; every CRLF before a position adds one.
-  return (position) => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid] < position) lo = mid + 1;
-      else hi = mid;
-    }
-    return position + lo;
-  };
+  return (position) => position + countBefore(breaks.length, (i) => breaks[i] < position);
 }
 
 interface CaseInfo {

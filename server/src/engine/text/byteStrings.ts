@@ -20,8 +20,9 @@ interface Entry<T> extends ByteString<T> {
 const MAX_BYTES = 128;
 
 export class ByteStrings<T> {
-  private readonly slots: (Entry<T> | undefined)[];
-  private readonly mask: number;
+  /** Open addressing, at most half full; it starts small and doubles, so a table used once costs little. */
+  private slots: (Entry<T> | undefined)[] = new Array<Entry<T> | undefined>(16).fill(undefined);
+  private mask = 15;
   private count = 0;
 
   /**
@@ -31,12 +32,7 @@ export class ByteStrings<T> {
   constructor(
     private readonly factOf: (text: string) => T,
     private readonly capacity = 8192,
-  ) {
-    let size = 16;
-    while (size < capacity * 2) size <<= 1;
-    this.slots = new Array<Entry<T> | undefined>(size).fill(undefined);
-    this.mask = size - 1;
-  }
+  ) {}
 
   /** The text of `bytes[start, end)`, decoded as UTF-8, and its fact. */
   get(bytes: Uint8Array, start: number, end: number): ByteString<T> {
@@ -55,9 +51,26 @@ export class ByteStrings<T> {
     if (this.count >= this.capacity) return made;
     // A copy: Buffer#slice would share memory with a buffer the caller reuses.
     const entry: Entry<T> = { hash, bytes: new Uint8Array(bytes.subarray(start, end)), text: made.text, fact: made.fact };
+    if ((this.count + 1) * 2 > this.slots.length) {
+      this.grow();
+      slot = hash & this.mask;
+      while (this.slots[slot] !== undefined) slot = (slot + 1) & this.mask;
+    }
     this.slots[slot] = entry;
     this.count++;
     return entry;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Array<Entry<T> | undefined>(old.length * 2).fill(undefined);
+    this.mask = this.slots.length - 1;
+    for (const entry of old) {
+      if (entry === undefined) continue;
+      let slot = entry.hash & this.mask;
+      while (this.slots[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.slots[slot] = entry;
+    }
   }
 
   private make(bytes: Uint8Array, start: number, end: number): ByteString<T> {

@@ -3,6 +3,7 @@
  * this module converts them exactly to lines and columns (UTF-16 columns, as LSP counts) and to Unicode
  * code points (as REFI-QDA counts). Line breaks are `\r\n`, `\n` and `\r`, as in LSP.
  */
+import { countBefore } from '../sortedSearch';
 
 export interface LineColumn {
   /** 0-based line. */
@@ -12,10 +13,16 @@ export interface LineColumn {
 }
 
 export class TextPositions {
-  private starts: number[] | undefined;
   private astral: number[] | undefined;
 
-  constructor(readonly text: string) {}
+  /**
+   * @param lineStarts the text's line starts when they are known: a transcript's come from its scan (one
+   *   table per transcript, which its digest keeps too); other texts' are found here when first asked for.
+   */
+  constructor(
+    readonly text: string,
+    private starts?: readonly number[],
+  ) {}
 
   /** Offsets at which each line starts; line 0 starts at 0. */
   get lineStarts(): readonly number[] {
@@ -28,16 +35,7 @@ export class TextPositions {
 
   /** The line that holds `offset` (0-based). An offset inside a `\r\n` belongs to the line it ends. */
   lineAt(offset: number): number {
-    const starts = this.lineStarts;
-    const o = clamp(offset, 0, this.text.length);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineOfOffset(this.lineStarts, clamp(offset, 0, this.text.length));
   }
 
   positionAt(offset: number): LineColumn {
@@ -79,13 +77,7 @@ export class TextPositions {
     const o = clamp(offset, 0, this.text.length);
     const astral = this.astralOffsets;
     // Each surrogate pair that starts before `o` and ends at or before it counts one code unit too many.
-    let lo = 0;
-    let hi = astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (astral[mid] < o) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(astral.length, (i) => astral[i] < o);
     // `lo` pairs start before o; when the last of them starts at o-1, o is inside it: count its start.
     if (lo > 0 && astral[lo - 1] === o - 1) return o - 1 - (lo - 1);
     return o - lo;
@@ -96,14 +88,8 @@ export class TextPositions {
     const astral = this.astralOffsets;
     const cp = Math.max(0, codePoint);
     // The i-th pair starts at code point astral[i] - i.
-    let lo = 0;
-    let hi = astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (astral[mid] - mid < cp) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.min(cp + lo, this.text.length);
+    const before = countBefore(astral.length, (i) => astral[i] - i < cp);
+    return Math.min(cp + before, this.text.length);
   }
 
   /** Number of code points in the whole text. */
@@ -112,7 +98,17 @@ export class TextPositions {
   }
 }
 
-function computeLineStarts(text: string): number[] {
+/** The line (0-based) that holds an offset, in a table of line starts (line 0 starts at 0). */
+export function lineOfOffset(lineStarts: Int32Array | readonly number[], offset: number): number {
+  return Math.max(0, countBefore(lineStarts.length, (i) => lineStarts[i] <= offset) - 1);
+}
+
+/**
+ * The line starts of a text that was not scanned (a codebook, an import). A transcript's come from the
+ * scanner, which finds the same breaks in its bytes (transcript/byteLines.ts): the scanner needs them before
+ * any string exists, and texts that are never scanned need them without bytes, so the two stay apart.
+ */
+export function computeLineStarts(text: string): number[] {
   const starts = [0];
   const n = text.length;
   let i = 0;

@@ -3,6 +3,7 @@
  * index it), so the scanner needs whitespace tests, small decodes, and the exact conversion of byte
  * offsets to UTF-16 offsets and code points.
  */
+import { countBefore } from '../sortedSearch';
 import { withRoom } from '../int32Slab';
 
 /** Keeps a U+FEFF at the start of what it decodes: it is a character there (positions.ts, byte-order marks). */
@@ -86,18 +87,23 @@ export function spaceLengthBefore(b: Uint8Array, i: number, floor: number): numb
  * ascending order (most do) walk instead of searching. A text of ASCII only converts as it is.
  *
  * Converters are made for one text, used and dropped (a corpus makes one per file), so the lists live in
- * arrays every converter shares: the converter that last recorded its text owns them, and one whose
- * lists were taken by another records its text again.
+ * a Utf8Tally that the converters of one project share: the converter that last recorded its text owns
+ * them, and one whose lists were taken by another records its text again.
  */
 export class Utf8Offsets {
   private count = -1;
   private hint = 0;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  /** @param tally the lists this converter shares with others of the same project; its own by default */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly tally: Utf8Tally = new Utf8Tally(),
+  ) {}
 
   private build(): void {
     const b = this.bytes;
     const n = b.length;
+    const tally = this.tally;
     if (tally.starts.length > KEEP_LIMIT) {
       // A huge text before this one: let its lists go.
       tally.starts = new Int32Array(1024);
@@ -149,6 +155,7 @@ export class Utf8Offsets {
 
   /** UTF-16 offset of byte offset `offset` (an offset inside a character counts as its start). */
   toUtf16(offset: number): number {
+    const tally = this.tally;
     if (tally.owner !== this) this.build();
     const count = this.count;
     if (count === 0) return offset;
@@ -157,7 +164,7 @@ export class Utf8Offsets {
     const o = Math.min(Math.max(offset, 0), this.bytes.length);
     // k: number of multibyte characters that start before o.
     let k = this.hint;
-    if (k > count || (k > 0 && starts[k - 1] >= o)) k = search(starts, count, o);
+    if (k > count || (k > 0 && starts[k - 1] >= o)) k = countBefore(count, (i) => starts[i] < o);
     else while (k < count && starts[k] < o) k++;
     this.hint = k;
     if (k === 0) return o;
@@ -173,25 +180,15 @@ export class Utf8Offsets {
 /** Lists longer than this are not kept for the next converter. */
 const KEEP_LIMIT = 1 << 20;
 
-/** The lists of the converter that owns them; see Utf8Offsets. */
-const tally: { owner: Utf8Offsets | undefined; starts: Int32Array; excess: Int32Array } = {
-  owner: undefined,
-  starts: new Int32Array(1024),
+/** The lists of the converter that owns them, shared by the converters of one project; see Utf8Offsets. */
+export class Utf8Tally {
+  owner: Utf8Offsets | undefined = undefined;
+  /** Where each character of more than one byte starts. */
+  starts: Int32Array = new Int32Array(1024);
   /** excess[i]: bytes minus UTF-16 units of the text up to the end of the i-th multibyte character. */
-  excess: new Int32Array(1024),
-};
-
-/** Number of the first `count` entries of a sorted list that are below `value`. */
-function search(sorted: Int32Array, count: number, value: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  excess: Int32Array = new Int32Array(1024);
 }
+
 
 function sequenceLength(lead: number): number {
   return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;

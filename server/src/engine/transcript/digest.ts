@@ -10,11 +10,15 @@
  * them all alive.
  */
 import type { Diagnostic, DiagnosticCode, Span } from '../diagnostics';
+import { countBefore } from '../sortedSearch';
 import { heapInt32, type Int32Source } from '../int32Slab';
 import { Utf8Offsets } from '../text/utf8';
 import type { FrontMatter } from './frontMatter';
-import { CODING_FIELDS, codingOfRecord, scanColumns, TAG_FIELDS, tagOfRecord, type Coding, type Tag, type TranscriptStructure } from './scan';
+import { CODING, codingOfRecord, TAG, tagOfRecord } from './records';
+import { scanColumns } from './scan';
+import { ScanWorkspace } from './scanWorkspace';
 import type { SpeakerSettings } from './speakers';
+import type { Coding, Tag, TranscriptStructure } from './structure';
 import type { ParsedTranscript } from './transcript';
 
 
@@ -47,7 +51,7 @@ export class TranscriptDigest {
   }
 
   get codingCount(): number {
-    return this.codingData.length / CODING_FIELDS;
+    return this.codingData.length / CODING.fields;
   }
 
   tagPath(i: number): string {
@@ -55,57 +59,51 @@ export class TranscriptDigest {
   }
 
   tagWellFormed(i: number): boolean {
-    return this.tagData[i * TAG_FIELDS + 8] === 1;
+    return this.tagData[i * TAG.fields + TAG.wellFormed] === 1;
   }
 
   tagPathSpan(i: number): Span {
-    const o = i * TAG_FIELDS;
-    return { start: this.tagData[o + 2], end: this.tagData[o + 3] };
+    const o = i * TAG.fields;
+    return { start: this.tagData[o + TAG.pathStart], end: this.tagData[o + TAG.pathEnd] };
   }
 
   /** The whole tag `i`, from `[[` to `]]`. */
   tagSpan(i: number): Span {
-    const o = i * TAG_FIELDS;
-    return { start: this.tagData[o], end: this.tagData[o + 1] };
+    const o = i * TAG.fields;
+    return { start: this.tagData[o + TAG.start], end: this.tagData[o + TAG.end] };
   }
 
   /** The index of the tag whose `[[…]]` holds `offset` (its ends included), or -1; without making objects. */
   tagIndexAt(offset: number): number {
     const d = this.tagData;
-    let lo = 0;
-    let hi = this.tagPaths.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const o = mid * TAG_FIELDS;
-      if (offset < d[o]) hi = mid - 1;
-      else if (offset > d[o + 1]) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+    const count = this.tagPaths.length;
+    // Tags do not overlap: the first that ends at or after the offset holds it, if it starts at or before it.
+    const k = countBefore(count, (i) => d[i * TAG.fields + TAG.end] < offset);
+    return k < count && d[k * TAG.fields + TAG.start] <= offset ? k : -1;
   }
 
   codingTag(c: number): number {
-    return this.codingData[c * CODING_FIELDS];
+    return this.codingData[c * CODING.fields + CODING.tag];
   }
 
   codingStart(c: number): number {
-    return this.codingData[c * CODING_FIELDS + 1];
+    return this.codingData[c * CODING.fields + CODING.start];
   }
 
   codingEnd(c: number): number {
-    return this.codingData[c * CODING_FIELDS + 2];
+    return this.codingData[c * CODING.fields + CODING.end];
   }
 
   codingParagraph(c: number): number {
-    return this.codingData[c * CODING_FIELDS + 3];
+    return this.codingData[c * CODING.fields + CODING.paragraph];
   }
 
   codingPassage(c: number): number {
-    return this.codingData[c * CODING_FIELDS + 4];
+    return this.codingData[c * CODING.fields + CODING.passage];
   }
 
   codingTurn(c: number): number {
-    return this.codingData[c * CODING_FIELDS + 5];
+    return this.codingData[c * CODING.fields + CODING.turn];
   }
 
   /** The tags as objects, made when asked. */
@@ -133,64 +131,57 @@ export class TranscriptDigest {
 
 const NONE_LEFT_OUT: ReadonlyMap<DiagnosticCode, number> = new Map();
 
-const interned = new Map<string, string>();
-
-/** One string per distinct code path or speaker, however many tags write it. */
-function intern(s: string): string {
-  const known = interned.get(s);
-  if (known !== undefined) return known;
-  if (interned.size < 100_000) interned.set(s, s);
-  return s;
-}
-
 const same = (o: number) => o;
 
 /**
  * A digest of what the parser found. `convert` turns the structure's offsets into UTF-16 offsets (the
  * scanner's are bytes); without it they are kept as they are.
+ * @param workspace whose strings the digest's paths and speakers are (one per distinct string)
  */
 export function makeDigest(
   s: TranscriptStructure,
   length: number,
   convert: (offset: number) => number = same,
   arrays: Int32Source = heapInt32,
+  workspace?: ScanWorkspace,
 ): TranscriptDigest {
+  const intern = workspace ? (text: string) => workspace.intern(text) : (text: string) => text;
   const tags = s.tags;
-  const tagData = arrays.alloc(tags.length * TAG_FIELDS);
+  const tagData = arrays.alloc(tags.length * TAG.fields);
   const tagPaths: string[] = new Array(tags.length);
   const tagMemos = new Map<number, string>();
   // In ascending order within each tag, so a converter that walks forward does not search.
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i];
-    const o = i * TAG_FIELDS;
+    const o = i * TAG.fields;
     tagPaths[i] = intern(t.path);
-    tagData[o] = convert(t.span.start);
-    tagData[o + 2] = convert(t.pathSpan.start);
-    tagData[o + 3] = convert(t.pathSpan.end);
+    tagData[o + TAG.start] = convert(t.span.start);
+    tagData[o + TAG.pathStart] = convert(t.pathSpan.start);
+    tagData[o + TAG.pathEnd] = convert(t.pathSpan.end);
     if (t.memo !== undefined && t.memoSpan) {
       tagMemos.set(i, t.memo);
-      tagData[o + 4] = convert(t.memoSpan.start);
-      tagData[o + 5] = convert(t.memoSpan.end);
+      tagData[o + TAG.memoStart] = convert(t.memoSpan.start);
+      tagData[o + TAG.memoEnd] = convert(t.memoSpan.end);
     } else {
-      tagData[o + 4] = -1;
-      tagData[o + 5] = -1;
+      tagData[o + TAG.memoStart] = -1;
+      tagData[o + TAG.memoEnd] = -1;
     }
-    tagData[o + 1] = convert(t.span.end);
-    tagData[o + 6] = t.passage;
-    tagData[o + 7] = t.paragraph;
-    tagData[o + 8] = t.wellFormed ? 1 : 0;
+    tagData[o + TAG.end] = convert(t.span.end);
+    tagData[o + TAG.passage] = t.passage;
+    tagData[o + TAG.paragraph] = t.paragraph;
+    tagData[o + TAG.wellFormed] = t.wellFormed ? 1 : 0;
   }
   const codings = s.codings;
-  const codingData = arrays.alloc(codings.length * CODING_FIELDS);
+  const codingData = arrays.alloc(codings.length * CODING.fields);
   for (let i = 0; i < codings.length; i++) {
     const c = codings[i];
-    const o = i * CODING_FIELDS;
-    codingData[o] = c.tag;
-    codingData[o + 1] = convert(c.span.start);
-    codingData[o + 2] = convert(c.span.end);
-    codingData[o + 3] = c.paragraph;
-    codingData[o + 4] = c.passage;
-    codingData[o + 5] = c.turn;
+    const o = i * CODING.fields;
+    codingData[o + CODING.tag] = c.tag;
+    codingData[o + CODING.start] = convert(c.span.start);
+    codingData[o + CODING.end] = convert(c.span.end);
+    codingData[o + CODING.paragraph] = c.paragraph;
+    codingData[o + CODING.passage] = c.passage;
+    codingData[o + CODING.turn] = c.turn;
   }
   const problems = convertProblems(s.problems, convert);
   const frontMatter = convertFrontMatter(s.frontMatter, convert);
@@ -231,39 +222,40 @@ function convertFrontMatter(frontMatter: FrontMatter | undefined, convert: (offs
 
 /**
  * The digest of a file's bytes, straight from the scanner's columns: their tag and coding records are
- * laid out as the digest's, so they are copied and their offsets converted to UTF-16 in place.
+ * laid out as the digest's (records.ts), so they are copied and their offsets converted to UTF-16 in place.
  * @param arrays where the digest's arrays come from (see int32Slab.ts)
+ * @param workspace the arrays and caches of the project's scans (scanWorkspace.ts)
  */
-export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings, arrays: Int32Source = heapInt32): TranscriptDigest {
-  const c = scanColumns(bytes, settings);
-  const offsets = new Utf8Offsets(bytes);
+export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings, arrays: Int32Source = heapInt32, workspace = new ScanWorkspace()): TranscriptDigest {
+  const c = scanColumns(bytes, settings, workspace);
+  const offsets = new Utf8Offsets(bytes, workspace.utf8);
   const length = offsets.toUtf16(bytes.length);
-  const tagData = arrays.alloc(c.tagCount * TAG_FIELDS);
+  const tagData = arrays.alloc(c.tagCount * TAG.fields);
   tagData.set(c.tags.subarray(0, tagData.length));
   // In ascending order within each tag, so that the converter walks forward instead of searching.
-  for (let o = 0; o < tagData.length; o += TAG_FIELDS) {
-    tagData[o] = offsets.toUtf16(tagData[o]);
-    tagData[o + 2] = offsets.toUtf16(tagData[o + 2]);
-    tagData[o + 3] = offsets.toUtf16(tagData[o + 3]);
-    if (tagData[o + 4] >= 0) {
-      tagData[o + 4] = offsets.toUtf16(tagData[o + 4]);
-      tagData[o + 5] = offsets.toUtf16(tagData[o + 5]);
+  for (let o = 0; o < tagData.length; o += TAG.fields) {
+    tagData[o + TAG.start] = offsets.toUtf16(tagData[o + TAG.start]);
+    tagData[o + TAG.pathStart] = offsets.toUtf16(tagData[o + TAG.pathStart]);
+    tagData[o + TAG.pathEnd] = offsets.toUtf16(tagData[o + TAG.pathEnd]);
+    if (tagData[o + TAG.memoStart] >= 0) {
+      tagData[o + TAG.memoStart] = offsets.toUtf16(tagData[o + TAG.memoStart]);
+      tagData[o + TAG.memoEnd] = offsets.toUtf16(tagData[o + TAG.memoEnd]);
     }
-    tagData[o + 1] = offsets.toUtf16(tagData[o + 1]);
+    tagData[o + TAG.end] = offsets.toUtf16(tagData[o + TAG.end]);
   }
-  const codingData = arrays.alloc(c.codingCount * CODING_FIELDS);
+  const codingData = arrays.alloc(c.codingCount * CODING.fields);
   codingData.set(c.codings.subarray(0, codingData.length));
-  for (let o = 0; o < codingData.length; o += CODING_FIELDS) {
-    codingData[o + 1] = offsets.toUtf16(codingData[o + 1]);
-    codingData[o + 2] = offsets.toUtf16(codingData[o + 2]);
+  for (let o = 0; o < codingData.length; o += CODING.fields) {
+    codingData[o + CODING.start] = offsets.toUtf16(codingData[o + CODING.start]);
+    codingData[o + CODING.end] = offsets.toUtf16(codingData[o + CODING.end]);
   }
   const lineStarts = arrays.alloc(c.lineCount);
   for (let i = 0; i < lineStarts.length; i++) lineStarts[i] = offsets.toUtf16(c.lineStarts[i]);
   const convert = (o: number) => offsets.toUtf16(o);
   const paths: string[] = new Array(c.tagCount);
-  for (let i = 0; i < c.tagCount; i++) paths[i] = intern(c.paths[i]);
+  for (let i = 0; i < c.tagCount; i++) paths[i] = workspace.intern(c.paths[i]);
   const speakers: string[] = new Array(c.turnCount);
-  for (let i = 0; i < c.turnCount; i++) speakers[i] = intern(c.speakers[i]);
+  for (let i = 0; i < c.turnCount; i++) speakers[i] = workspace.intern(c.speakers[i]);
   return new TranscriptDigest(
     length,
     lineStarts,
@@ -279,19 +271,8 @@ export function digestBytes(bytes: Uint8Array, settings: SpeakerSettings, arrays
   );
 }
 
-export function digestParsed(parsed: ParsedTranscript): TranscriptDigest {
+/** The digest of a parse; with a workspace, its paths and speakers are the workspace's strings. */
+export function digestParsed(parsed: ParsedTranscript, workspace?: ScanWorkspace): TranscriptDigest {
   const structure: TranscriptStructure = { ...parsed, lineStarts: parsed.positions.lineStarts as number[] } as TranscriptStructure;
-  return makeDigest(structure, parsed.text.length);
-}
-
-/** The line (0-based) that holds a UTF-16 offset. */
-export function lineOfOffset(lineStarts: Int32Array | readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return makeDigest(structure, parsed.text.length, same, heapInt32, workspace);
 }

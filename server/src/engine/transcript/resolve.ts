@@ -134,16 +134,8 @@ class TargetTable {
   }
 }
 
-const targets = new TargetTable();
-
-/** Per tag, the code it counts for: a list every call reuses. */
-const tagCodes: (string | undefined)[] = [];
-
 /** A target's chain longer than this is replaced by a table of its segments by code. */
 const CROWDED = 16;
-
-/** Per segment, the next segment of the same target, or -1: an array every call reuses. */
-let chains: Int32Array = new Int32Array(1024);
 
 /** What the codebook makes of one tag path: the code it counts for, and what to say about it. */
 interface PathVerdict {
@@ -153,13 +145,28 @@ interface PathVerdict {
   problems: readonly { code: Diagnostic['code']; args: Diagnostic['args'] }[];
 }
 
-/** Verdicts by path, per codebook: a corpus writes the same few dozen paths in every transcript. */
-const verdicts = new WeakMap<Codebook, Map<string, PathVerdict>>();
+/**
+ * The tables that resolving a project's transcripts reuses, owned by the project's index and passed to
+ * each call, so that nothing lives at module level and two projects share nothing.
+ */
+export class ResolveWorkspace {
+  /** Per target, the first segment made of it. */
+  readonly targets = new TargetTable();
+  /** Per tag, the code it counts for. */
+  tagCodes: (string | undefined)[] = [];
+  /** Per segment, the next segment of the same target, or -1. */
+  chains: Int32Array = new Int32Array(1024);
+  private codebook: Codebook | undefined;
+  private verdicts = new Map<string, PathVerdict>();
 
-function verdictsOf(codebook: Codebook): Map<string, PathVerdict> {
-  let known = verdicts.get(codebook);
-  if (!known) verdicts.set(codebook, (known = new Map()));
-  return known;
+  /** Verdicts by path under a codebook: a corpus writes the same few dozen paths in every transcript. */
+  verdictsOf(codebook: Codebook): Map<string, PathVerdict> {
+    if (codebook !== this.codebook) {
+      this.codebook = codebook;
+      this.verdicts = new Map();
+    }
+    return this.verdicts;
+  }
 }
 
 function verdictOf(codebook: Codebook, known: Map<string, PathVerdict>, path: string): PathVerdict {
@@ -198,12 +205,14 @@ function verdictOf(codebook: Codebook, known: Map<string, PathVerdict>, path: st
  * @param fallbackName what to call the participant of a document without `participant:` (its file name),
  *   so that no coding is lost from the counts.
  * @param arrays where the segments' array comes from (see int32Slab.ts)
+ * @param workspace the tables of the project's resolving; a new one by default
  */
 export function resolveTranscript(
   digest: TranscriptDigest,
   codebook: Codebook,
   fallbackName: string,
   arrays: Int32Source = heapInt32,
+  workspace = new ResolveWorkspace(),
 ): ResolvedTranscript {
   const settings = codebook.settings;
   // The scanner's problems, then the codebook's: each list keeps its first thousand and counts the rest.
@@ -215,9 +224,9 @@ export function resolveTranscript(
 
   // Resolve each tag once.
   const tagCount = digest.tagCount;
-  const resolved = tagCodes;
+  const resolved = workspace.tagCodes;
   const usable = codebook.codes.size > 0 || codebook.parsed;
-  const known = verdictsOf(codebook);
+  const known = workspace.verdictsOf(codebook);
   for (let i = 0; i < tagCount; i++) {
     resolved[i] = undefined;
     if (!usable || !digest.tagWellFormed(i)) continue;
@@ -238,8 +247,8 @@ export function resolveTranscript(
   const tagMemos = digest.tagMemos.size > 0 ? digest.tagMemos : undefined;
   // The first segment of each target (a passage, or a paragraph) and, per segment, the next one of the
   // same target: repeated tags of one code on one target make one segment.
-  const firstOfTarget = targets.begin();
-  const nextOfTarget = (chains = withRoom(chains, codingCount));
+  const firstOfTarget = workspace.targets.begin();
+  const nextOfTarget = (workspace.chains = withRoom(workspace.chains, codingCount));
   /** Per target with more than CROWDED codes, its segments by code. */
   let crowded: Map<number, Map<string, number>> | undefined;
   // Who a speaker's segments go to, for the speaker met last (turns come in runs of one speaker).
@@ -313,7 +322,7 @@ export function resolveTranscript(
   }
   codes.length = count;
   participants.length = count;
-  if (tagCodes.length > 1 << 20) tagCodes.length = 0; // a huge transcript's list is not kept
+  if (resolved.length > 1 << 20) workspace.tagCodes = []; // a huge transcript's list is not kept
 
   if (unattributed) {
     const span = digest.frontMatter?.span ?? firstLineSpan(digest);

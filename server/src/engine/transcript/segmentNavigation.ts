@@ -3,7 +3,7 @@
  * participant spoke that has no code yet, and a quote with its attribution for a thesis.
  */
 import type { Span } from '../diagnostics';
-import type { ProjectSettings } from '../project/settings';
+import type { ProjectSettings } from '../codebook/projectSettings';
 import type { ResolvedTranscript } from './resolve';
 import { cleanText, turnAt, type ParsedTranscript } from './transcript';
 import { paragraphAt, paragraphWords } from './codingEdits';

@@ -5,9 +5,9 @@
  * so that indexing a corpus does not make a string of every line, and by a regular expression otherwise.
  */
 import type { RE2JS } from 're2js';
-import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings, type SpeakerPattern } from '../project/settings';
+import { DEFAULT_SPEAKER_PATTERN, type ProjectSettings, type SpeakerPattern } from '../codebook/projectSettings';
 import { ByteStrings } from '../text/byteStrings';
-import { decodeUtf8, spaceLengthAt, utf8Length } from '../text/utf8';
+import { decodeUtf8, utf8Length } from '../text/utf8';
 
 export type SpeakerSettings = Pick<ProjectSettings, 'speakerPattern'>;
 
@@ -29,21 +29,33 @@ const WORDS = ['Interviewer', 'Interviewster', 'Interviewee', 'Respondent', 'Ond
   (w) => Array.from(w, (c) => c.charCodeAt(0)),
 );
 
-const matchers = new WeakMap<SpeakerPattern, SpeakerMatcher>();
+/**
+ * The matchers of one project's scans, one per speaker pattern: each keeps its own table of label strings
+ * and its own result, so two projects (a worker's, a test's) never share them.
+ */
+export class SpeakerMatchers {
+  private pattern: SpeakerPattern | undefined;
+  private matcher: SpeakerMatcher | undefined;
 
-/** The matcher for a project's speaker pattern (made once per pattern). */
-export function speakerMatcher(settings: SpeakerSettings): SpeakerMatcher {
-  const pattern = settings.speakerPattern;
-  let matcher = matchers.get(pattern);
-  if (!matcher) matchers.set(pattern, (matcher = makeMatcher(pattern)));
-  return matcher;
+  /** The matcher for a project's speaker pattern (made once while the pattern stays the same). */
+  matcherFor(settings: SpeakerSettings): SpeakerMatcher {
+    const pattern = settings.speakerPattern;
+    if (this.pattern !== pattern || !this.matcher) {
+      this.matcher = speakerMatcher(settings);
+      this.pattern = pattern;
+    }
+    return this.matcher;
+  }
 }
 
-function makeMatcher(pattern: SpeakerPattern): SpeakerMatcher {
+/** A new matcher for a project's speaker pattern. */
+export function speakerMatcher(settings: SpeakerSettings): SpeakerMatcher {
+  const pattern = settings.speakerPattern;
   if (pattern.custom) return re2Matcher(pattern.custom);
   const byRegex = regexMatcher(new RegExp(DEFAULT_SPEAKER_PATTERN, 'myud'));
+  const byBytes = defaultAsciiMatcher();
   return (bytes, lineStart, lineEnd) => {
-    const result = matchDefaultAscii(bytes, lineStart, lineEnd);
+    const result = byBytes(bytes, lineStart, lineEnd);
     return result === NOT_ASCII ? byRegex(bytes, lineStart, lineEnd) : result;
   };
 }
@@ -82,55 +94,54 @@ function regexMatcher(sticky: RegExp): SpeakerMatcher {
 
 const NOT_ASCII = Symbol('not ascii');
 
-/** Labels as strings, one per distinct label. */
-const labels = new ByteStrings<undefined>(() => undefined, 1024);
-
 /**
  * The default pattern, `^(?:\[\d{1,2}(?::\d{2}){1,2}\][ \t]*)?(?<speaker>\p{Lu}[\p{Lu}\p{N}]{0,5}|Interviewer|…)[ \t]*[=:]`,
- * decided on bytes. Returns NOT_ASCII when a byte it would have to judge is not ASCII, so that the
- * regular expression decides instead.
+ * decided on bytes. Its match returns NOT_ASCII when a byte it would have to judge is not ASCII, so that
+ * the regular expression decides instead.
  */
-function matchDefaultAscii(b: Uint8Array, start: number, end: number): SpeakerMatch | undefined | typeof NOT_ASCII {
-  let i = start;
-  // Optional timestamp: [d{1,2}(:dd){1,2}] then spaces or tabs.
-  if (b[i] === 0x5b) {
-    const t = timestampEnd(b, i, end);
-    if (t > 0) {
-      i = t;
-      while (i < end && (b[i] === 0x20 || b[i] === 0x09)) i++;
+function defaultAsciiMatcher(): (b: Uint8Array, start: number, end: number) => SpeakerMatch | undefined | typeof NOT_ASCII {
+  /** Labels as strings, one per distinct label. */
+  const labels = new ByteStrings<undefined>(() => undefined, 1024);
+  /** The one result, filled anew by each match: a corpus has a turn every few lines. */
+  const match: SpeakerMatch = { speaker: '', labelStart: 0, labelEnd: 0, end: 0 };
+  const matched = (speaker: string, labelStart: number, labelEnd: number, end: number): SpeakerMatch => {
+    match.speaker = speaker;
+    match.labelStart = labelStart;
+    match.labelEnd = labelEnd;
+    match.end = end;
+    return match;
+  };
+  return (b, start, end) => {
+    let i = start;
+    // Optional timestamp: [d{1,2}(:dd){1,2}] then spaces or tabs.
+    if (b[i] === 0x5b) {
+      const t = timestampEnd(b, i, end);
+      if (t > 0) {
+        i = t;
+        while (i < end && (b[i] === 0x20 || b[i] === 0x09)) i++;
+      }
     }
-  }
-  if (i >= end) return undefined;
-  const first = b[i];
-  if (first >= 0x80) return NOT_ASCII;
-  const labelStart = i;
-  if (first >= 0x41 && first <= 0x5a) {
-    let j = i + 1;
-    while (j < end && j - i < 6 && isUpperOrDigit(b[j])) j++;
-    if (j < end && b[j] >= 0x80) return NOT_ASCII;
-    const after = separatorEnd(b, j, end);
-    if (after > 0) return matched(labels.get(b, labelStart, j).text, labelStart, j, after);
-  }
-  for (const word of WORDS) {
-    if (end - i < word.length) continue;
-    let k = 0;
-    while (k < word.length && b[i + k] === word[k]) k++;
-    if (k < word.length) continue;
-    const after = separatorEnd(b, i + k, end);
-    if (after > 0) return matched(labels.get(b, labelStart, i + k).text, labelStart, i + k, after);
-  }
-  return undefined;
-}
-
-/** The byte matcher's one result, filled anew by each match: a corpus has a turn every few lines. */
-const match: SpeakerMatch = { speaker: '', labelStart: 0, labelEnd: 0, end: 0 };
-
-function matched(speaker: string, labelStart: number, labelEnd: number, end: number): SpeakerMatch {
-  match.speaker = speaker;
-  match.labelStart = labelStart;
-  match.labelEnd = labelEnd;
-  match.end = end;
-  return match;
+    if (i >= end) return undefined;
+    const first = b[i];
+    if (first >= 0x80) return NOT_ASCII;
+    const labelStart = i;
+    if (first >= 0x41 && first <= 0x5a) {
+      let j = i + 1;
+      while (j < end && j - i < 6 && isUpperOrDigit(b[j])) j++;
+      if (j < end && b[j] >= 0x80) return NOT_ASCII;
+      const after = separatorEnd(b, j, end);
+      if (after > 0) return matched(labels.get(b, labelStart, j).text, labelStart, j, after);
+    }
+    for (const word of WORDS) {
+      if (end - i < word.length) continue;
+      let k = 0;
+      while (k < word.length && b[i + k] === word[k]) k++;
+      if (k < word.length) continue;
+      const after = separatorEnd(b, i + k, end);
+      if (after > 0) return matched(labels.get(b, labelStart, i + k).text, labelStart, i + k, after);
+    }
+    return undefined;
+  };
 }
 
 function isUpperOrDigit(c: number): boolean {
@@ -169,4 +180,3 @@ function digitsAt(b: Uint8Array, j: number, end: number): number {
   return k;
 }
 
-export { spaceLengthAt };

@@ -6,13 +6,16 @@
  * its codes: checking tags against the codebook is resolve.ts's work.
  */
 import type { Span } from '../diagnostics';
+import { countBefore } from '../sortedSearch';
 import { TextPositions } from '../text/positions';
 import { Utf8Offsets } from '../text/utf8';
-import { scanTranscript, type TranscriptStructure } from './scan';
+import { scanTranscript } from './scan';
+import { ScanWorkspace } from './scanWorkspace';
 import type { SpeakerSettings } from './speakers';
+import type { TranscriptStructure } from './structure';
 
-export type { Coding, Paragraph, Passage, Tag, Turn, TranscriptStructure } from './scan';
-export { markupAt, turnAt } from './scan';
+export type { Coding, Paragraph, Passage, Tag, Turn, TranscriptStructure } from './structure';
+export { markupAt, turnAt } from './searches';
 export type { SpeakerSettings } from './speakers';
 
 export interface ParsedTranscript extends Readonly<Omit<TranscriptStructure, 'lineStarts'>> {
@@ -26,13 +29,14 @@ const encoder = new TextEncoder();
 export type Encode = (text: string) => Uint8Array;
 export const encodeUtf8: Encode = (text) => encoder.encode(text);
 
-export function parseTranscript(text: string, settings: SpeakerSettings, encode: Encode = encodeUtf8): ParsedTranscript {
+/** @param workspace the arrays and caches of the project's scans; a new one by default */
+export function parseTranscript(text: string, settings: SpeakerSettings, encode: Encode = encodeUtf8, workspace = new ScanWorkspace()): ParsedTranscript {
   const bytes = encode(text);
-  const structure = scanTranscript(bytes, settings);
-  const offsets = new Utf8Offsets(bytes);
+  const structure = scanTranscript(bytes, settings, workspace);
+  const offsets = new Utf8Offsets(bytes, workspace.utf8);
   convertOffsets(structure, (o) => offsets.toUtf16(o));
-  const { lineStarts: _lineStarts, ...rest } = structure;
-  return { ...rest, text, positions: new TextPositions(text) };
+  const { lineStarts, ...rest } = structure;
+  return { ...rest, text, positions: new TextPositions(text, lineStarts) };
 }
 
 /** Rewrites every offset of a structure in place (bytes → UTF-16). */
@@ -77,13 +81,7 @@ export function convertOffsets(s: TranscriptStructure, convert: (offset: number)
 /** The text of a span with all markup removed, its whitespace as written. */
 export function cleanText(parsed: Pick<ParsedTranscript, 'text' | 'markup'>, span: Span): string {
   const { text, markup } = parsed;
-  let lo = 0;
-  let hi = markup.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markup[mid].end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(markup.length, (i) => markup[i].end <= span.start);
   let out = '';
   let pos = span.start;
   for (let i = lo; i < markup.length && markup[i].start < span.end; i++) {
@@ -119,27 +117,14 @@ export function cleanDocument(parsed: Pick<ParsedTranscript, 'text' | 'markup'>)
   return {
     text: clean,
     toClean(offset) {
-      let lo = 0;
-      let hi = markup.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (markup[mid].start < offset) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = countBefore(markup.length, (i) => markup[i].start < offset);
       // markup[0..lo-1] start before offset; the last of them may contain it.
       if (lo > 0 && markup[lo - 1].end > offset) return cleanAt[lo - 1];
       return offset - removedBefore[lo];
     },
     toSource(offset) {
       // The last markup removed at or before this clean offset decides the shift.
-      let lo = 0;
-      let hi = markup.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cleanAt[mid] <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return offset + removedBefore[lo];
+      return offset + removedBefore[countBefore(markup.length, (i) => cleanAt[i] <= offset)];
     },
   };
 }

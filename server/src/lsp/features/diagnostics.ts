@@ -5,6 +5,7 @@
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { capDiagnostics } from '../../engine/diagnosticLimit';
+import { computeLineStarts } from '../../engine/text/positions';
 import type { ServerContext } from '../context';
 import { toLspDiagnostic } from '../convert';
 import type { Project } from '../workspace';
@@ -34,7 +35,7 @@ export class DiagnosticsPublisher {
     // The problems of the text as it is now, even when the index keeps using the last good codebook.
     const current = project.current;
     const positions = project.codebookPositions();
-    const lines = current.text === positions.text ? positions.lineStarts : computeLines(current.text);
+    const lines = current.text === positions.text ? positions.lineStarts : computeLineStarts(current.text);
     const language = this.ctx.language();
     const problems = [...current.diagnostics, ...project.projectProblems()];
     this.wasEmpty.set(project, project.empty);
@@ -80,16 +81,4 @@ export class DiagnosticsPublisher {
     else this.shown.delete(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
   }
-}
-
-function computeLines(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
 }
