@@ -61,7 +61,10 @@ describe('language server', () => {
   });
 
   it('indexes the workspace with progress and publishes diagnostics of closed transcripts', async () => {
-    const kinds = client.progress.map((x) => (x as { value: { kind: string } }).value.kind);
+    const kindsNow = () => client.progress.map((x) => (x as { value: { kind: string } }).value.kind);
+    // Indexing does not wait for the progress token: its reports follow once the client has granted it.
+    await client.until(() => kindsNow().includes('end'), 'the indexing progress to end');
+    const kinds = kindsNow();
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds[kinds.length - 1], 'end');
     const d1 = await client.diagnosticsFor(t1);
