@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { codesView, codeTreeRow, expand, lineColumnOf, openCodesView, waitForDescription, waitForHighlights, waitForServer } from './codeboomUi';
+import { codesView, codeTreeRows, codeTreeRow, expand, lineColumnOf, openCodesView, waitForDescription, waitForHighlights, waitForServer } from './codeboomUi';
 import { ui } from './session';
 
 describe('the Codes view', () => {
@@ -42,7 +42,7 @@ describe('the Codes view', () => {
     const file = path.join(project, 'transcripts/T05.txt');
     const passage = /\{\{([^{}]*)\}\}\[\[afstemmen\/improvisatie/.exec(readFileSync(file, 'utf8'))![1];
     const start = lineColumnOf(file, passage);
-    const quote = codesView(workbench).getByRole('treeitem', { name: passage.slice(0, 30) });
+    const quote = codeTreeRows(workbench).getByRole('treeitem', { name: passage.slice(0, 30) });
     await waitForDescription(quote, `T05.txt:${start.line}`);
     await quote.click();
 

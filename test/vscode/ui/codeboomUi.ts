@@ -42,10 +42,15 @@ export async function openCodesView(workbench: Workbench): Promise<Locator> {
   return view;
 }
 
+/** The rows of the Codes tree that scroll, without the copies of their parents that sticky scroll pins on top. */
+export function codeTreeRows(workbench: Workbench): Locator {
+  return codesView(workbench).locator('.monaco-list-rows');
+}
+
 /** A row of the Codes tree by its label; its accessible name is the label, then the description. */
 export function codeTreeRow(workbench: Workbench, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return codesView(workbench).getByRole('treeitem', { name: new RegExp(`^${escaped}(\\s|$)`) });
+  return codeTreeRows(workbench).getByRole('treeitem', { name: new RegExp(`^${escaped}(\\s|$)`) });
 }
 
 /**

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Dialog } from 'playwright-core';
-import { codesView, codeTreeRow, expand, openCodesView, waitForServer, webviewPage } from './codeboomUi';
+import { codesView, codeTreeRows, codeTreeRow, expand, openCodesView, waitForServer, webviewPage } from './codeboomUi';
 import { ui } from './session';
 
 const markup = '<img src=x onerror=alert(1)> <script>alert(2)</script>';
@@ -35,7 +35,7 @@ describe('transcript text in the views', () => {
     if (readFileSync(file, 'utf8') !== original) {
       writeFileSync(file, original);
       // The tree shows the quote as it was once the server has read the file again.
-      await codesView(workbench).getByRole('treeitem', { name: 'je voorbereiding is er vooral' }).waitFor();
+      await codeTreeRows(workbench).getByRole('treeitem', { name: 'je voorbereiding is er vooral' }).waitFor();
     }
     await workbench.closeAllEditors();
     await workbench.showExplorer();
@@ -58,7 +58,7 @@ describe('transcript text in the views', () => {
     await expand(codeTreeRow(workbench, 'Attuning to the client'));
     await expand(codeTreeRow(workbench, 'Improvisational ability'));
     await expand(codeTreeRow(workbench, 'T5'));
-    const quote = codesView(workbench).getByRole('treeitem', { name: '<img src=x onerror=alert(1)>' });
+    const quote = codeTreeRows(workbench).getByRole('treeitem', { name: '<img src=x onerror=alert(1)>' });
     await quote.hover();
     const tooltip = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: '<script>alert(2)</script>' });
     await tooltip.waitFor();

@@ -11,6 +11,8 @@ describe('a transcript in the editor', () => {
   it('opens T09.txt from the explorer', async () => {
     const { workbench } = ui();
     await workbench.openFromExplorer('transcripts', 'T09.txt');
+    // VS Code reopens a file where it was left (an earlier test may have scrolled it): its top, for the picture.
+    await workbench.goTo(1, 1);
     await workbench.page.locator('.editor-group-container.active .view-lines', { hasText: 'participant: T9' }).waitFor();
     await waitForServer(workbench);
     // The extension asks the server whether the file is a transcript, then switches its language.
