@@ -139,7 +139,7 @@ export interface TranscriptsLoaded extends TranscriptListing {
 }
 
 /** How many transcripts a host that reads only by promise is asked for ahead of the one being indexed. */
-const READ_AHEAD = 32;
+const READ_AHEAD = 64;
 
 /** Lists the project's transcripts under the index's codebook and reads each into the index. */
 export async function loadTranscripts(
