@@ -22,11 +22,11 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchOfflineBrowser } from '../harness/browser';
 import { startCodeServer } from '../harness/codeServer';
-import { findInstall } from '../harness/install';
+import { findInstall, repoRoot } from '../harness/install';
 import { sectionText, writeSection } from '../../../scripts/bench/benchmarksFile';
 import { ensureCorpus } from '../../../scripts/bench/corpus';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repoRoot;
 const SECTION = 'ui';
 
 /**
