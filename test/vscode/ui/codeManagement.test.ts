@@ -128,6 +128,9 @@ describe('managing codes from the Codes view', () => {
     await saveCodebook();
     const movedCodebook = readFileSync(codebook, 'utf8');
     assert.match(movedCodebook, /\n {6}tacit-knowledge:\n(?: {8}.*\n)*? {8}codes:\n {10}geduld:\n/, 'geduld is under tacit-knowledge in the codebook');
+    // The tree has taken Patience from beside Tacit knowledge before Tacit knowledge is expanded (a click
+    // while the tree refreshes could be lost).
+    await patience.and(page.locator(`[aria-level="${level}"]`)).waitFor({ state: 'detached' });
     await expand(tacit);
     await patience.and(page.locator(`[aria-level="${level + 1}"]`)).waitFor();
     await waitForDescription(patience, '1 · 1 participant');
