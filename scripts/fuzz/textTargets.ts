@@ -136,9 +136,11 @@ export function codebooksTarget(): FuzzTarget<CodebookCase> {
       // Ranges in the codebook come from the YAML parser, which may end one inside a surrogate pair: inside the file is the promise.
       for (const d of codebook.diagnostics) {
         ensureDiagnostic(d, c.codebook, 'codebook.yaml', false);
-        // A key that appears twice is marked whole: its range ends where the key does, before its colon.
+        // A key that appears twice is marked whole: its range ends where the key does, before its colon (or,
+        // in a file the parser read a key without its colon from, which it says too, at the end of the line).
         if (d.code === 'codebook.duplicate') {
-          ensure(/^["']?[ \t]*:/.test(c.codebook.slice(d.span.end)), `codebook.duplicate marks ${JSON.stringify(c.codebook.slice(d.span.start, d.span.end))}, not the whole key before its colon`);
+          const colonless = !codebook.parsed && /^[ \t]*(\r\n|\r|\n|$)/.test(c.codebook.slice(d.span.end));
+          ensure(colonless || /^["']?[ \t]*:/.test(c.codebook.slice(d.span.end)), `codebook.duplicate marks ${JSON.stringify(c.codebook.slice(d.span.start, d.span.end))}, not the whole key before its colon`);
         }
       }
       for (const code of codebook.codes.values()) {

@@ -43,6 +43,15 @@ describe('transcript parsing', () => {
     assert.deepEqual(fromBytes.problems.map((p) => [p.code, p.args.detail]), [['frontmatter.invalid', 'too-long']]);
   });
 
+  it('does not read front matter whose brackets nest more than 32 deep as YAML, and reads it the same from bytes', () => {
+    const text = `---\r\n${'[['.repeat(1200)} zei [[effect//band]]P3: client \n\n---\ndiscipline: drama\n`;
+    const parsed = parseTranscript(text, settings);
+    assert.deepEqual(parsed.problems.map((p) => [p.code, p.args.detail]), [['frontmatter.invalid', 'too-deep']]);
+    assert.equal(parsed.frontMatter?.variables.discipline, undefined);
+    const fromBytes = digestBytes(new TextEncoder().encode(text), codebook.settings);
+    assert.deepEqual(fromBytes.problems.map((p) => [p.code, p.args.detail, p.span.start]), [['frontmatter.invalid', 'too-deep', 0]]);
+  });
+
   it('reads speakers: as who each label is, not as a document variable to group by', () => {
     const parsed = parseTranscript('---\nparticipant:\nspeakers:\n  PDV: Pieter de Vries\n  I: Interviewer\nsite: Utrecht\n---\nPDV: Hallo.\n', settings);
     assert.deepEqual(parsed.frontMatter?.speakers, { PDV: 'Pieter de Vries', I: 'Interviewer' });

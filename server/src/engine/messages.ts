@@ -77,6 +77,7 @@ const en: Record<DiagnosticCode, Template> = {
     if (a.detail === 'duplicate') return `'${a.key}' is set twice in the front matter: keep one.`;
     if (a.detail === 'participant-list') return "'participant' must name one participant; list the speakers of a group interview in the codebook's project.participants.";
     if (a.detail === 'not-a-map') return "The front matter must be 'key: value' lines.";
+    if (a.detail === 'too-deep') return "The front matter nests brackets ([ or {) more than 32 deep, which is no front matter Codeboom reads: keep it to a few 'key: value' lines, and check that its closing '---' is where it should be.";
     if (a.detail === 'too-long') return `The front matter runs to ${formatCount(Number(a.size), 'en')} characters, more than Codeboom reads as front matter (256 KiB): keep it to a few 'key: value' lines, and check that its closing '---' is where it should be.`;
     return `The front matter is not valid YAML: ${a.detail}.`;
   },
@@ -157,6 +158,7 @@ const nl: Record<DiagnosticCode, Template> = {
     if (a.detail === 'duplicate') return `'${a.key}' staat twee keer in de front matter: houd er één.`;
     if (a.detail === 'participant-list') return "'participant' noemt één deelnemer; zet de sprekers van een groepsinterview in project.participants van het codeboek.";
     if (a.detail === 'not-a-map') return "De front matter moet uit regels 'sleutel: waarde' bestaan.";
+    if (a.detail === 'too-deep') return "De front matter nest haken ([ of {) meer dan 32 diep, en zo'n front matter leest Codeboom niet: houd hem bij een paar regels 'sleutel: waarde', en kijk of de afsluitende '---' staat waar hij hoort.";
     if (a.detail === 'too-long') return `De front matter is ${formatCount(Number(a.size), 'nl')} tekens lang, meer dan Codeboom als front matter leest (256 KiB): houd hem bij een paar regels 'sleutel: waarde', en kijk of de afsluitende '---' staat waar hij hoort.`;
     return `De front matter is geen geldige YAML: ${a.detail}.`;
   },

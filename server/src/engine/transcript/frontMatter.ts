@@ -29,6 +29,10 @@ export interface FrontMatter {
 const SPEAKERS = 'speakers';
 /** The longest front matter read as YAML, in UTF-16 code units (256 KiB of text). */
 export const MAX_FRONT_MATTER = 256 * 1024;
+/** The deepest nesting of `[` and `{` read as YAML in front matter. */
+const MAX_NESTING = 32;
+/** The most YAML errors of one front matter that are reported. */
+const MAX_YAML_ERRORS = 10;
 /** The key of the document's memo. */
 export const MEMO_KEY = 'memo';
 const MEDIA = 'media';
@@ -101,9 +105,16 @@ export function parseFrontMatter(
 
   // Anything beyond `key: value` lines goes through the YAML parser, positions shifted to the file.
   const source = text.slice(yamlStart, yamlEnd);
+  if (nestingDepth(source) > MAX_NESTING) {
+    // Front matter holds a few keys; brackets nested this deep are text that is no front matter (a line of
+    // `[[[[…`), and the YAML parser's answer on them is neither quick nor, on every run, the same.
+    problems.push(diagnostic(DiagnosticCodes.frontMatterInvalid, { start: 0, end: 3 }, { detail: 'too-deep' }));
+    return { frontMatter: fm, bodyStart };
+  }
   const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
+    // After the first few, the parser's errors are mostly echoes of the first: they would bury the transcript's own problems.
+    for (const err of doc.errors.slice(0, MAX_YAML_ERRORS)) {
       problems.push(
         diagnostic(
           DiagnosticCodes.frontMatterInvalid,
@@ -186,4 +197,17 @@ function valueSpan(text: string, from: number, value: string): Span {
 function structuredText(value: unknown): string {
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return value.map(scalarText).join(', ');
   return JSON.stringify(value);
+}
+
+/** How deeply `[` and `{` nest in `text` (brackets in quotes counted too: an upper bound is enough). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest) deepest = depth;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return deepest;
 }
