@@ -214,7 +214,9 @@ function readWithPositions(text: string): Codebook {
       // key is one more symptom of that error, which is reported.
       if (!keyNode && doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
       const keySpan = keyNode ? rangeSpan(keyNode) : span;
-      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : text.slice(span.start).split(/[:\r\n]/)[0];
+      // Named as written (`~` stays `~`, not its value null), without the quotes around it.
+      const written = text.slice(keySpan.start, keySpan.end).replace(/^(["'])(.*)\1$/s, '$2');
+      const key = keyNode && isScalar(keyNode) ? written : text.slice(span.start).split(/[:\r\n]/)[0];
       diagnostics.push(diagnostic(DiagnosticCodes.codebookDuplicate, keySpan, { key: key.trim() }));
     } else {
       fatal = true;
