@@ -6,6 +6,8 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { FileListing, FileStat, HostErrorCode } from '../engine/host/projectHost';
 import type { ReportRow } from '../engine/report/frequencyReport';
+import type { CodeTree, CodeTreeNode } from '../engine/service/counts';
+import type { RetrievedSegment } from '../engine/analysis/retrievedSegments';
 
 /** A position of the text: 0-based line and UTF-16 column, as in LSP. */
 export interface Position {
@@ -46,28 +48,11 @@ export interface CountOptions {
   language?: string;
 }
 
-export interface CodeNode {
-  path: string;
-  label: string;
-  color?: string;
-  codable: boolean;
-  deprecated: boolean;
-  definition?: string;
-  segments: number;
-  /** Participants with at least one segment. */
-  participants: number;
-  /** Segments per participant. */
-  byParticipant: Record<string, number>;
-  children: CodeNode[];
-}
+/** A code of the tree with its counts: the engine's answer as it is (engine/service/counts.ts). */
+export type CodeNode = CodeTreeNode;
 
-export interface CodebookTree {
-  /** Every participant of the project, in natural order. */
-  participants: string[];
-  nodes: CodeNode[];
-  /** Grows with every change of the project's index. */
-  revision: number;
-}
+/** The code tree of a project with counts per code and participant; `revision` grows with every change of the index. */
+export type CodebookTree = CodeTree;
 
 /** A row of the code matrix: a code with its segments per participant (the report's row). */
 export type MatrixRow = ReportRow;
@@ -458,25 +443,12 @@ export interface RetrievalParams {
   language?: string;
 }
 
-export interface RetrievedQuote {
+/** A retrieved segment as the engine gives it, with its place as a URI and a range instead of offsets. */
+export type RetrievedQuote = Omit<RetrievedSegment, 'span'> & {
   uri: string;
   /** The coded text, to select when the quote is opened. */
   range: Range;
-  /** The chosen code it is listed under. */
-  group: string;
-  code: string;
-  label: string;
-  alsoCoded: string[];
-  file: string;
-  participant: string;
-  speaker: string;
-  startLine: number;
-  endLine: number;
-  text: string;
-  before: string;
-  after: string;
-  memos: string[];
-}
+};
 
 /** Client → server: retrieved segments (docs/analysis.md, "Retrieved segments"). Unknown codes are refused (InvalidParams). */
 export namespace RetrieveRequest {
