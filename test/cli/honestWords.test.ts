@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { SMALL_CODEBOOK, tempProject, type TempProject } from '../helpers/tempProject';
 import { runCli } from './runCli';
@@ -98,11 +99,30 @@ describe('a transcripts folder that cannot be read', () => {
   });
 
   it('is named as unreadable, not as a project whose patterns match nothing', () => {
-    // Root reads every folder, so the command runs as an ordinary user there; a real EACCES either way.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const run = spawnSync(process.execPath, [BIN, 'check', '.'], { cwd: p.root, encoding: 'utf8', ...asUser });
+    // Root reads every folder, so the command runs as an ordinary user there; a real EACCES either way. That
+    // user may not reach this clone (a folder made by mktemp is its owner's alone), so it runs a copy of the
+    // command line it can read.
+    const asRoot = process.getuid?.() === 0;
+    const asUser = asRoot ? { uid: 65534, gid: 65534 } : {};
+    const bin = asRoot ? readableCopyOfCli() : BIN;
+    const run = spawnSync(process.execPath, [bin, 'check', '.'], { cwd: p.root, encoding: 'utf8', ...asUser });
+    if (bin !== BIN) fs.rmSync(path.dirname(path.dirname(bin)), { recursive: true, force: true });
     assert.equal(run.error, undefined);
     assert.match(run.stdout, /^interviews:1:1: warning file\.unreadable: The folder interviews could not be read \(EACCES\), so the transcripts in it were skipped: check that you may open it\.$/m);
     assert.doesNotMatch(run.stdout + run.stderr, /No file matches/);
   });
 });
+
+/** The built command line and the packages it loads at run time, copied into a folder every user can read. */
+function readableCopyOfCli(): string {
+  const repo = path.join(__dirname, '../..');
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'codeboom-cli-'));
+  fs.chmodSync(copy, 0o755);
+  fs.cpSync(path.join(repo, 'bin'), path.join(copy, 'bin'), { recursive: true });
+  fs.mkdirSync(path.join(copy, 'dist'));
+  fs.copyFileSync(path.join(repo, 'dist/cli.js'), path.join(copy, 'dist/cli.js'));
+  for (const pkg of ['ajv', 'fast-deep-equal']) {
+    fs.cpSync(path.join(repo, 'node_modules', pkg), path.join(copy, 'node_modules', pkg), { recursive: true });
+  }
+  return path.join(copy, 'bin/codeboom.js');
+}
